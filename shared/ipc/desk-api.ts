@@ -20,13 +20,22 @@ export const MAX_FILE_NAME_LENGTH = 255;
  * characters, no trailing dot or space, not a DOS device name. Bundles travel on USB sticks formatted
  * with whatever the ministry's IT chose, so the strictest rules win.
  */
-const RESERVED_CHARS = /[<>:"/\\|?*\u0000-\u001f\u007f]/u;
+const RESERVED_CHARS = /[<>:"/\\|?*]/u;
+/** C0 controls and DEL are all single UTF-16 units, so a per-unit scan is exact. */
+const hasControlCharacter = (name: string): boolean => {
+  for (let i = 0; i < name.length; i += 1) {
+    const code = name.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+};
 const DOS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/iu;
 export const portableFileNameSchema = z
   .string()
   .min(1)
   .max(MAX_FILE_NAME_LENGTH)
   .refine((name) => !RESERVED_CHARS.test(name), 'file name contains a reserved character')
+  .refine((name) => !hasControlCharacter(name), 'file name contains a control character')
   .refine((name) => !/[. ]$/u.test(name), 'file name ends with a dot or a space')
   .refine((name) => name !== '.' && name !== '..', 'file name is a relative path')
   .refine((name) => !DOS_DEVICE.test(name), 'file name is a reserved device name');
@@ -95,7 +104,7 @@ export const saveFilesRequestSchema = z
       .min(1)
       .max(MAX_SAVE_FILES)
       .refine((files) => new Set(files.map((f) => f.name.toLowerCase())).size === files.length, {
-        message: 'two files share a name',
+        error: 'two files share a name',
       }),
   })
   .strict();
