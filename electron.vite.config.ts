@@ -19,7 +19,7 @@ export default defineConfig({
       outDir: 'out/main',
       // Bundle our own dependencies (zod) into main: the packaged app then carries no node_modules.
       externalizeDeps: false,
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      rolldownOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
     },
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   },
@@ -30,7 +30,7 @@ export default defineConfig({
       // A sandboxed preload cannot load ESM or require anything but `electron`: one CommonJS file.
       externalizeDeps: false,
       isolatedEntries: true,
-      rollupOptions: {
+      rolldownOptions: {
         input: { index: resolve(root, 'electron/preload/index.ts') },
         external: ['electron'],
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
@@ -50,7 +50,7 @@ export default defineConfig({
       // Everything the app needs ships in the build: no CDN, no remote fonts.
       assetsInlineLimit: 0,
       modulePreload: { polyfill: false },
-      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+      rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
   },
 });

@@ -21,6 +21,6 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     sourcemap: true,
-    rollupOptions: { output: { entryFileNames: 'tallinn-desk.mjs', format: 'es' } },
+    rolldownOptions: { output: { entryFileNames: 'tallinn-desk.mjs', format: 'es' } },
   },
 });

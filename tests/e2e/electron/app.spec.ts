@@ -17,7 +17,9 @@ test.beforeAll(async () => {
   app = await electron.launch({
     executablePath: binary ?? '',
     args: [resolve(import.meta.dirname, '../../..')],
-    env: { ...process.env, TALLINN_DESK_DEVTOOLS: '0' },
+    env: Object.fromEntries(
+      Object.entries({ ...process.env, TALLINN_DESK_DEVTOOLS: '0' }).filter((e): e is [string, string] => e[1] !== undefined),
+    ),
   });
   page = await app.firstWindow();
   await expect(page.locator('h1')).toBeVisible();
