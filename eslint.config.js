@@ -69,6 +69,15 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          name: '@mantine/core',
+          importNames: ['AppShell', 'Grid', 'SimpleGrid', 'ColorSchemeScript', 'useMantineColorScheme'],
+          message:
+            'These write CSS or script through innerHTML, which Trusted Types refuse (the page crashes): use the layout in app/shell.css and the UI store for the colour scheme.',
+        },
+      ],
       'no-restricted-properties': [
         'error',
         { property: 'innerHTML', message: 'Trusted Types are enforced: build DOM with React, never HTML strings.' },

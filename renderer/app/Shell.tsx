@@ -1,0 +1,159 @@
+/**
+ * The frame around every page: a header (name, language, theme), the section navigation and the main
+ * region. A skip link jumps past the navigation to the main region.
+ */
+import { ActionIcon, Burger, NavLink, SegmentedControl, VisuallyHidden } from '@mantine/core';
+import { IconMoon, IconSun } from '@tabler/icons-react';
+import { useEffect, useId, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterNavLink, Outlet, useLocation, useMatch, useMatches } from 'react-router';
+import { AppLogo } from '../ui';
+import { useUi } from './contexts';
+import { isRouteHandle, SECTIONS, type Section } from './sections';
+import { isLanguage, LANGUAGES, type Language } from './ui-store';
+import './shell.css';
+
+function LanguageLabel({ language }: { readonly language: Language }) {
+  const { t } = useTranslation('common');
+  return (
+    <span lang={language}>
+      <span aria-hidden="true">{t(`language.${language}.short`)}</span>
+      <VisuallyHidden>{t(`language.${language}.name`)}</VisuallyHidden>
+    </span>
+  );
+}
+
+function LanguageSwitch() {
+  const { t } = useTranslation('common');
+  const language = useUi((state) => state.language);
+  const setLanguage = useUi((state) => state.setLanguage);
+  return (
+    <SegmentedControl
+      aria-label={t('language.label')}
+      size="xs"
+      value={language}
+      onChange={(value) => {
+        if (isLanguage(value)) setLanguage(value);
+      }}
+      data={LANGUAGES.map((value) => ({ value, label: <LanguageLabel language={value} /> }))}
+    />
+  );
+}
+
+function ThemeToggle() {
+  const { t } = useTranslation('common');
+  const colorScheme = useUi((state) => state.colorScheme);
+  const toggleColorScheme = useUi((state) => state.toggleColorScheme);
+  const dark = colorScheme === 'dark';
+  return (
+    <ActionIcon
+      variant="default"
+      size="lg"
+      onClick={toggleColorScheme}
+      aria-label={dark ? t('theme.toLight') : t('theme.toDark')}
+    >
+      {dark ? <IconSun size={18} aria-hidden="true" /> : <IconMoon size={18} aria-hidden="true" />}
+    </ActionIcon>
+  );
+}
+
+function SectionLink({ section }: { readonly section: Section }) {
+  const { t } = useTranslation('common');
+  const active = useMatch({ path: section.path, end: true }) !== null;
+  const SectionIcon = section.icon;
+  return (
+    <li>
+      <NavLink
+        component={RouterNavLink}
+        to={section.path}
+        end
+        active={active}
+        label={t(`nav.${section.id}`)}
+        leftSection={<SectionIcon size={18} stroke={1.6} aria-hidden="true" />}
+      />
+    </li>
+  );
+}
+
+/** Keeps the window title in step with the page and the language. */
+function DocumentTitle() {
+  const { t } = useTranslation('common');
+  const handle = useMatches()
+    .map((match) => match.handle)
+    .findLast(isRouteHandle);
+  const appName = t('appName');
+  const title = handle === undefined ? appName : t('documentTitle', { section: t(handle.titleKey), appName });
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+  return null;
+}
+
+export function Shell() {
+  const { t } = useTranslation('common');
+  const navbarOpen = useUi((state) => state.navbarOpen);
+  const toggleNavbar = useUi((state) => state.toggleNavbar);
+  const setNavbarOpen = useUi((state) => state.setNavbarOpen);
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const burgerRef = useRef<HTMLButtonElement>(null);
+  const navbarId = useId();
+
+  // On a narrow window the navigation is a drawer: close it once the user has gone somewhere.
+  useEffect(() => {
+    setNavbarOpen(false);
+  }, [pathname, setNavbarOpen]);
+
+  const skipToMain = (event: MouseEvent<HTMLAnchorElement>): void => {
+    // The hash belongs to the router here, so move focus instead of following the fragment.
+    event.preventDefault();
+    mainRef.current?.focus();
+  };
+
+  const closeDrawerOnEscape = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.key !== 'Escape' || !navbarOpen) return;
+    setNavbarOpen(false);
+    burgerRef.current?.focus();
+  };
+
+  return (
+    <div className="td-shell" data-navbar-open={navbarOpen ? '' : undefined} onKeyDown={closeDrawerOnEscape}>
+      <a className="td-skip-link" href="#main-content" onClick={skipToMain}>
+        {t('skipToContent')}
+      </a>
+      <header className="td-header">
+        <Burger
+          ref={burgerRef}
+          className="td-burger"
+          size="sm"
+          opened={navbarOpen}
+          onClick={toggleNavbar}
+          aria-label={navbarOpen ? t('navbar.close') : t('navbar.open')}
+          aria-expanded={navbarOpen}
+          aria-controls={navbarId}
+        />
+        <div className="td-brand">
+          <AppLogo size={26} />
+          <span className="td-brand-name">{t('appName')}</span>
+        </div>
+        <div className="td-header-tools">
+          <LanguageSwitch />
+          <ThemeToggle />
+        </div>
+      </header>
+      <div className="td-body">
+        <nav id={navbarId} className="td-navbar" aria-label={t('nav.label')}>
+          <ul className="td-nav-list">
+            {SECTIONS.map((section) => (
+              <SectionLink key={section.id} section={section} />
+            ))}
+          </ul>
+        </nav>
+        <main ref={mainRef} id="main-content" className="td-main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+      <DocumentTitle />
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * Translations. Resources are bundled (no backend, nothing fetched) and the instance is initialised
+ * synchronously, so the first render is already in the right language. One instance per running app,
+ * handed down with react-i18next's I18nextProvider; the global i18next singleton is not used.
+ */
+import i18next, { type i18n as I18n } from 'i18next';
+import enAbout from '../locales/en/about.json';
+import enCommon from '../locales/en/common.json';
+import enSections from '../locales/en/sections.json';
+import ukAbout from '../locales/uk/about.json';
+import ukCommon from '../locales/uk/common.json';
+import ukSections from '../locales/uk/sections.json';
+import { LANGUAGES, type Language } from './ui-store';
+
+export const NAMESPACES = ['common', 'sections', 'about'] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+export const resources = {
+  en: { common: enCommon, sections: enSections, about: enAbout },
+  uk: { common: ukCommon, sections: ukSections, about: ukAbout },
+} as const;
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: (typeof resources)['en'];
+  }
+}
+
+export function createI18n(language: Language): I18n {
+  const instance = i18next.createInstance();
+  // With bundled resources and initAsync false, init completes before it returns.
+  void instance.init({
+    resources,
+    lng: language,
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    ns: [...NAMESPACES],
+    defaultNS: 'common',
+    initAsync: false,
+    // React escapes what it renders; escaping here as well would show entities to the user.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    react: { useSuspense: false },
+  });
+  return instance;
+}

@@ -1,0 +1,52 @@
+/**
+ * The route table. Hash routing: it works on app://desk and on the local web server alike, with no
+ * server rewrites and no request per navigation.
+ */
+import { createHashRouter, createMemoryRouter, type DataRouter, type RouteObject } from 'react-router';
+import { AboutPage } from '../features/about';
+import { AuditPage } from '../features/audit';
+import { DashboardPage } from '../features/dashboard';
+import { DelegationsPage } from '../features/delegations';
+import { ExchangePage } from '../features/exchange';
+import { NeedsPage } from '../features/needs';
+import { OffersPage } from '../features/offers';
+import { SettingsPage } from '../features/settings';
+import { NotFoundPage } from './NotFoundPage';
+import type { RouteHandle } from './sections';
+import { Shell } from './Shell';
+
+function handle(titleKey: RouteHandle['titleKey']): RouteHandle {
+  return { titleKey };
+}
+
+export function appRoutes(): RouteObject[] {
+  return [
+    {
+      element: <Shell />,
+      children: [
+        { index: true, element: <DashboardPage />, handle: handle('nav.dashboard') },
+        { path: 'needs', element: <NeedsPage />, handle: handle('nav.needs') },
+        { path: 'offers', element: <OffersPage />, handle: handle('nav.offers') },
+        { path: 'exchange', element: <ExchangePage />, handle: handle('nav.exchange') },
+        { path: 'delegations', element: <DelegationsPage />, handle: handle('nav.delegations') },
+        { path: 'audit', element: <AuditPage />, handle: handle('nav.audit') },
+        { path: 'settings', element: <SettingsPage />, handle: handle('nav.settings') },
+        { path: 'about', element: <AboutPage />, handle: handle('nav.about') },
+        { path: '*', element: <NotFoundPage />, handle: handle('notFound.title') },
+      ],
+    },
+  ];
+}
+
+export type AppRouter = DataRouter;
+
+/**
+ * The app's router: hash-based by default; in memory (`initialEntries`) for tests and previews that
+ * must not touch the page's address.
+ */
+export function createAppRouter(options: { readonly initialEntries?: readonly string[] } = {}): AppRouter {
+  if (options.initialEntries !== undefined) {
+    return createMemoryRouter(appRoutes(), { initialEntries: [...options.initialEntries] });
+  }
+  return createHashRouter(appRoutes());
+}

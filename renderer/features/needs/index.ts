@@ -1,0 +1,1 @@
+export { NeedsPage } from './NeedsPage';

@@ -1,0 +1,97 @@
+/**
+ * The app runs under `require-trusted-types-for 'script'; trusted-types 'none'`: any write of an HTML
+ * string into the DOM throws and takes the page down (Mantine's AppShell, Grid and SimpleGrid do this,
+ * which is why the shell does not use them). The test page has no CSP, so this test stands in for it:
+ * it watches every HTML-string sink while a user goes through the whole app, and expects none.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { createMemoryPlatform } from '../../renderer/platform/memory';
+import { renderApp } from './render-app';
+
+interface Sink {
+  readonly target: object;
+  readonly property: 'innerHTML' | 'outerHTML' | 'insertAdjacentHTML';
+  readonly descriptor: PropertyDescriptor;
+}
+
+const writes: string[] = [];
+const sinks: Sink[] = [];
+
+function watch(target: object, property: Sink['property']): void {
+  const descriptor = Object.getOwnPropertyDescriptor(target, property);
+  if (descriptor === undefined) throw new Error(`no ${property} to watch`);
+  sinks.push({ target, property, descriptor });
+  if (property === 'insertAdjacentHTML') {
+    const original = descriptor.value as (this: Element, position: InsertPosition, html: string) => void;
+    Object.defineProperty(target, property, {
+      ...descriptor,
+      value(this: Element, position: InsertPosition, html: string) {
+        writes.push(`${this.tagName}.insertAdjacentHTML`);
+        original.call(this, position, html);
+      },
+    });
+    return;
+  }
+  const { set: originalSet } = Object.getOwnPropertyDescriptor(target, property) as { set?: unknown };
+  if (typeof originalSet !== 'function') throw new Error(`${property} has no setter`);
+  Object.defineProperty(target, property, {
+    ...descriptor,
+    set(this: Element, value: string) {
+      writes.push(`${this.tagName}.${property}`);
+      Reflect.apply(originalSet, this, [value]);
+    },
+  });
+}
+
+beforeEach(async () => {
+  writes.length = 0;
+  watch(Element.prototype, 'innerHTML');
+  watch(Element.prototype, 'outerHTML');
+  watch(Element.prototype, 'insertAdjacentHTML');
+  await page.viewport(1280, 800);
+});
+
+afterEach(() => {
+  for (const { target, property, descriptor } of sinks.splice(0)) Object.defineProperty(target, property, descriptor);
+});
+
+describe('HTML string sinks', () => {
+  it('are never used, on any page, in either language or colour scheme', async () => {
+    renderApp({
+      platform: createMemoryPlatform({
+        appInfo: {
+          name: 'Tallinn Desk',
+          version: '1.0.0',
+          platform: 'electron',
+          runtime: { electron: '45.5.0' },
+          os: 'test',
+          posture: [{ id: 'csp', state: 'on' }],
+        },
+      }),
+    });
+    const nav = page.getByRole('navigation');
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect.element(heading).toHaveTextContent('Dashboard');
+
+    for (const name of ['Needs', 'Offers', 'Exchange', 'Delegations', 'Audit log', 'Settings', 'About']) {
+      await userEvent.click(nav.getByRole('link', { name }));
+      await expect.element(heading).toHaveTextContent(name);
+    }
+    await expect.element(page.getByRole('row', { name: /Content Security Policy/u })).toBeVisible();
+    await userEvent.click(page.getByRole('button', { name: 'Switch to dark theme' }));
+    await userEvent.click(page.getByText('УКР', { exact: true }));
+    await expect.element(heading).toHaveTextContent('Про програму');
+    await userEvent.click(page.getByRole('button', { name: 'Увімкнути світлу тему' }));
+    await userEvent.click(nav.getByRole('link', { name: 'Панель' }));
+    await expect.element(heading).toHaveTextContent('Панель');
+
+    expect(writes).toEqual([]);
+  });
+
+  it('would be noticed: the watch sees a write when one happens', () => {
+    const probe = document.createElement('div');
+    probe.innerHTML = '<b>x</b>';
+    expect(writes).toEqual(['DIV.innerHTML']);
+  });
+});
