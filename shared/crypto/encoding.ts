@@ -1,0 +1,124 @@
+/**
+ * Byte encodings used by every other crypto module. Each has exactly one spelling, so the bytes that are
+ * hashed or signed can be recomputed by anyone (DESIGN.md §4):
+ * - canonical JSON: RFC 8785 (JCS) via `canonicalize`, then UTF-8;
+ * - base64: RFC 4648 §4, standard alphabet, with padding; decoding is strict (non-zero pad bits refused),
+ *   so one byte string has one textual form;
+ * - base32: RFC 4648 §6 alphabet, lowercase, no padding (delegation ids, device ids);
+ * - hex: lowercase (test vectors only).
+ */
+import canonicalize from 'canonicalize';
+import { base32nopad, base64, utf8 } from '@scure/base';
+import { bytesToHex, concatBytes as nobleConcat, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import nacl from 'tweetnacl';
+import { z } from 'zod';
+import { CryptoError } from './errors';
+
+/** RFC 8785 canonical JSON text. Throws on values JSON cannot represent exactly (NaN, lone surrogates, undefined). */
+export function canonicalJson(value: unknown): string {
+  let text: string | undefined;
+  try {
+    text = canonicalize(value);
+  } catch (error) {
+    throw new CryptoError('encoding-invalid', `Value cannot be canonically encoded: ${(error as Error).message}`);
+  }
+  if (text === undefined) throw new CryptoError('encoding-invalid', 'Value cannot be canonically encoded (undefined).');
+  return text;
+}
+
+/** The exact bytes that are hashed and signed: UTF-8 of the RFC 8785 canonical JSON. */
+export function canonicalBytes(value: unknown): Uint8Array {
+  return utf8ToBytes(canonicalJson(value));
+}
+
+export function utf8Encode(text: string): Uint8Array {
+  return utf8ToBytes(text);
+}
+
+export function utf8Decode(bytes: Uint8Array): string {
+  return utf8.encode(bytes);
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  return base64.encode(bytes);
+}
+
+/** Strict RFC 4648 base64 (padded); `what` names the field in the error. */
+export function fromBase64(text: string, what = 'value'): Uint8Array {
+  try {
+    return base64.decode(text);
+  } catch {
+    throw new CryptoError('encoding-invalid', `${what} is not valid base64.`, { field: what });
+  }
+}
+
+/** Lowercase unpadded base32: readable aloud, case-insensitive file systems cannot fold it into a collision. */
+export function toBase32(bytes: Uint8Array): string {
+  return base32nopad.encode(bytes).toLowerCase();
+}
+
+/** Accepts only the canonical lowercase form, so one id has one spelling. */
+export function fromBase32(text: string, what = 'value'): Uint8Array {
+  if (!/^[a-z2-7]*$/u.test(text)) {
+    throw new CryptoError('encoding-invalid', `${what} is not lowercase unpadded base32.`, { field: what });
+  }
+  try {
+    return base32nopad.decode(text.toUpperCase());
+  } catch {
+    throw new CryptoError('encoding-invalid', `${what} is not valid base32.`, { field: what });
+  }
+}
+
+export function toHex(bytes: Uint8Array): string {
+  return bytesToHex(bytes);
+}
+
+export function fromHex(text: string): Uint8Array {
+  try {
+    return hexToBytes(text);
+  } catch {
+    throw new CryptoError('encoding-invalid', 'Value is not valid hex.');
+  }
+}
+
+export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  return nobleConcat(...parts);
+}
+
+/**
+ * Constant-time equality for equal-length inputs (tweetnacl's `verify`, which ORs the XOR of every byte).
+ * Lengths are not secret here, so a length difference returns early. Two empty arrays are equal
+ * (nacl.verify would say false).
+ */
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  if (a.length === 0) return true;
+  return nacl.verify(a, b);
+}
+
+/**
+ * Overwrites key material once it is no longer needed. JavaScript gives no guarantee that no copy
+ * survives elsewhere (the engine may have moved the buffer), which is why locking also terminates the
+ * worker (DESIGN.md §2); zeroizing still shortens the time a key sits in a heap snapshot or swap.
+ */
+export function zeroize(...arrays: (Uint8Array | undefined)[]): void {
+  for (const bytes of arrays) bytes?.fill(0);
+}
+
+/**
+ * zod schema for a base64 field that must decode to a byte length in [min, max]. Used for every binary
+ * value stored in JSON, so malformed or wrong-length keys are refused at the parse boundary.
+ */
+export function base64BytesSchema(min: number, max: number = min): z.ZodString {
+  return z.string().refine(
+    (text) => {
+      try {
+        const length = base64.decode(text).length;
+        return length >= min && length <= max;
+      } catch {
+        return false;
+      }
+    },
+    { error: min === max ? `must be base64 of exactly ${min} bytes` : `must be base64 of ${min}–${max} bytes` },
+  );
+}
