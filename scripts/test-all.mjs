@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every check the project has, in order, each runner's own output streamed as it runs:
- * type check, lint, vitest (node), vitest (browser, Chromium), build, Playwright e2e on the web platform,
+ * type check, lint, build, vitest (node), vitest (browser, Chromium), Playwright e2e on the web platform,
  * and the Playwright `_electron` suite where an Electron binary exists. It keeps going after a failure
  * so one run shows everything that is wrong, and ends with one plain line `N passed, M failed` summing
  * the tests of every runner (the type check, lint and build count as one check each).
@@ -88,9 +88,10 @@ function playwright(project) {
 const started = Date.now();
 check('type check', 'npx', ['tsc', '-b']);
 check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
+// Build before the runners: the preload test loads the built file, the e2e suites serve the built app.
+const built = check('build', 'npx', ['electron-vite', 'build']);
 vitest('unit');
 vitest('browser');
-const built = check('build', 'npx', ['electron-vite', 'build']);
 if (built) {
   playwright('web');
   if (findElectronBinary()) {

@@ -12,6 +12,7 @@ import { DESK_CHANNELS } from '@shared/ipc/channels';
 import { createGuardedIpc } from './ipc/guarded-handle';
 import { registerAppInfo } from './ipc/app-info';
 import { registerFiles } from './ipc/files';
+import { registerPrint } from './ipc/print';
 import { startLockSignals } from './lock-signals';
 import { installApplicationMenu } from './menu';
 import { APP_SCHEME } from './origin';
@@ -24,7 +25,7 @@ import { createMainWindow, type MainWindow } from './window';
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const rendererDir = join(import.meta.dirname, '../renderer');
 /** The channels the renderer invokes; `lockNow` only ever flows from main to the renderer. */
-const INVOKE_CHANNELS = [DESK_CHANNELS.appInfo, DESK_CHANNELS.openFiles, DESK_CHANNELS.saveFiles];
+const INVOKE_CHANNELS = [DESK_CHANNELS.appInfo, DESK_CHANNELS.openFiles, DESK_CHANNELS.saveFiles, DESK_CHANNELS.print];
 
 const devTools = devToolsAllowed(process.env, app.isPackaged);
 applyStartupPolicy(app, protocol);
@@ -92,6 +93,7 @@ function start(): void {
       },
     });
     registerFiles(ipc, { dialog, window: liveWindow });
+    registerPrint(ipc, liveWindow);
 
     main = createMainWindow(preloadPath, devTools);
     const { webContents } = main.window;

@@ -12,6 +12,7 @@ const api: DeskApi = {
   appInfo: () => ipcRenderer.invoke(DESK_CHANNELS.appInfo),
   openFiles: (request) => ipcRenderer.invoke(DESK_CHANNELS.openFiles, request),
   saveFiles: (request) => ipcRenderer.invoke(DESK_CHANNELS.saveFiles, request),
+  print: () => ipcRenderer.invoke(DESK_CHANNELS.print),
   onLockNow: (listener) => {
     // Only the reason string crosses into the page; the IPC event (with its sender) never does.
     const handler = (_event: IpcRendererEvent, reason: unknown): void => {

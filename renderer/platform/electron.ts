@@ -10,15 +10,16 @@ import {
   lockReasonSchema,
   openFilesRequestSchema,
   openFilesResultSchema,
+  printResultSchema,
   saveFilesRequestSchema,
   saveFilesResultSchema,
 } from '@shared/ipc/desk-api';
 import type { DeskApi } from './types';
 
-/** The four functions the preload must expose; anything else on the object is ignored. */
-const BRIDGE_METHODS = ['appInfo', 'openFiles', 'saveFiles', 'onLockNow'] as const;
+/** The functions the preload must expose; anything else on the object is ignored. */
+const BRIDGE_METHODS = ['appInfo', 'openFiles', 'saveFiles', 'print', 'onLockNow'] as const;
 
-/** True when `value` looks like the preload's bridge: an object with the four DeskApi functions. */
+/** True when `value` looks like the preload's bridge: an object with every DeskApi function. */
 export function isDeskBridge(value: unknown): value is DeskApi {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
@@ -31,6 +32,7 @@ export function createElectronPlatform(bridge: DeskApi): DeskApi {
   const appInfo = bridge.appInfo.bind(bridge);
   const openFiles = bridge.openFiles.bind(bridge);
   const saveFiles = bridge.saveFiles.bind(bridge);
+  const print = bridge.print.bind(bridge);
   const onLockNow = bridge.onLockNow.bind(bridge);
 
   return {
@@ -44,6 +46,9 @@ export function createElectronPlatform(bridge: DeskApi): DeskApi {
     async saveFiles(request) {
       const parsed = saveFilesRequestSchema.parse(request);
       return saveFilesResultSchema.parse(await saveFiles(parsed));
+    },
+    async print() {
+      return printResultSchema.parse(await print());
     },
     onLockNow(listener) {
       const unsubscribe: unknown = onLockNow((reason: unknown) => {

@@ -25,6 +25,8 @@ export interface MemoryPlatform extends DeskApi {
   readonly openRequests: readonly OpenFilesRequest[];
   /** Every validated save request, oldest first. */
   readonly saves: readonly SaveFilesRequest[];
+  /** How many times print() was called. */
+  readonly printCount: number;
   /** The answer to the next openFiles call; without one queued, the user "cancels". */
   queuePick(result: OpenFilesResult): void;
   /** Fires the lock listeners as the OS would. */
@@ -56,12 +58,20 @@ export function createMemoryPlatform(options: MemoryPlatformOptions = {}): Memor
   const openRequests: OpenFilesRequest[] = [];
   const saves: SaveFilesRequest[] = [];
   const listeners = new Set<(reason: LockReason) => void>();
+  let printCount = 0;
 
   return {
     openRequests,
     saves,
     get lockListenerCount() {
       return listeners.size;
+    },
+    get printCount() {
+      return printCount;
+    },
+    print() {
+      printCount += 1;
+      return Promise.resolve({ status: 'printed' });
     },
     appInfo() {
       return Promise.resolve(structuredClone(info));

@@ -11,6 +11,7 @@ export type {
   OpenFilesResult,
   PickedFile,
   PostureItem,
+  PrintResult,
   SaveFile,
   SaveFilesRequest,
   SaveFilesResult,

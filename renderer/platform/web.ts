@@ -149,6 +149,11 @@ export function createWebPlatform(options: WebPlatformOptions = {}): DeskApi {
   const revokeDelayMs = options.revokeDelayMs ?? DEFAULT_REVOKE_DELAY_MS;
 
   return {
+    print() {
+      // window.print() blocks until the dialog closes and does not say whether anything was printed.
+      (doc.defaultView ?? window).print();
+      return Promise.resolve({ status: 'unknown' });
+    },
     async appInfo(): Promise<AppInfo> {
       const nav = doc.defaultView?.navigator ?? navigator;
       const chrome = await chromeVersion(nav);

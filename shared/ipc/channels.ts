@@ -7,6 +7,7 @@ export const DESK_CHANNELS = {
   appInfo: 'desk:app-info',
   openFiles: 'desk:open-files',
   saveFiles: 'desk:save-files',
+  print: 'desk:print',
   lockNow: 'desk:lock-now',
 } as const;
 

@@ -125,6 +125,13 @@ export const saveFilesResultSchema = z.discriminatedUnion('status', [
 ]);
 export type SaveFilesResult = z.infer<typeof saveFilesResultSchema>;
 
+/**
+ * How a print request ended. Electron reports it; a browser's window.print() does not say, so the web
+ * platform answers `unknown` once the dialog has closed.
+ */
+export const printResultSchema = z.strictObject({ status: z.enum(['printed', 'cancelled', 'failed', 'unknown']) });
+export type PrintResult = z.infer<typeof printResultSchema>;
+
 /** Why the OS asked us to lock the vault. */
 export const lockReasonSchema = z.enum(['screen-locked', 'suspend', 'idle', 'clock-jump', 'user-switch']);
 export type LockReason = z.infer<typeof lockReasonSchema>;
@@ -176,6 +183,11 @@ export interface DeskApi {
   appInfo(): Promise<AppInfo>;
   openFiles(request: OpenFilesRequest): Promise<OpenFilesResult>;
   saveFiles(request: SaveFilesRequest): Promise<SaveFilesResult>;
+  /**
+   * Opens the system print dialog for the current page (its print stylesheet decides what appears):
+   * the recovery sheet is printed, never saved to a file.
+   */
+  print(): Promise<PrintResult>;
   /** Fires when the OS locks the screen, suspends, or the user has been idle system-wide. */
   onLockNow(listener: (reason: LockReason) => void): () => void;
 }

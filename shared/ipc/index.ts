@@ -1,2 +1,3 @@
 export * from './channels';
 export * from './desk-api';
+export * from './vault-protocol';

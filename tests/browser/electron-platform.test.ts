@@ -17,13 +17,14 @@ const GOOD_INFO: AppInfo = {
 };
 
 /** A stand-in for the preload's bridge whose answers the test chooses. */
-function fakeBridge(answers: { appInfo?: unknown; openFiles?: unknown; saveFiles?: unknown } = {}) {
+function fakeBridge(answers: { appInfo?: unknown; openFiles?: unknown; saveFiles?: unknown; print?: unknown } = {}) {
   const lockListeners = new Set<(reason: unknown) => void>();
   const unsubscribe = vi.fn();
   const bridge = {
     appInfo: vi.fn(() => Promise.resolve(answers.appInfo ?? GOOD_INFO)),
     openFiles: vi.fn(() => Promise.resolve(answers.openFiles ?? { picked: false, files: [], truncated: false })),
     saveFiles: vi.fn(() => Promise.resolve(answers.saveFiles ?? { status: 'cancelled' })),
+    print: vi.fn(() => Promise.resolve(answers.print ?? { status: 'printed' })),
     onLockNow: vi.fn((listener: (reason: unknown) => void) => {
       lockListeners.add(listener);
       return () => {
@@ -45,6 +46,12 @@ function fakeBridge(answers: { appInfo?: unknown; openFiles?: unknown; saveFiles
 const asDeskApi = (bridge: ReturnType<typeof fakeBridge>['bridge']): DeskApi => bridge as unknown as DeskApi;
 
 describe('electron platform adapter', () => {
+  it('passes a print outcome through and rejects one the contract does not know', async () => {
+    await expect(createElectronPlatform(asDeskApi(fakeBridge().bridge)).print()).resolves.toEqual({ status: 'printed' });
+    const { bridge } = fakeBridge({ print: { status: 'shredded' } });
+    await expect(createElectronPlatform(asDeskApi(bridge)).print()).rejects.toBeInstanceOf(z.ZodError);
+  });
+
   it('passes well-formed answers through', async () => {
     const { bridge } = fakeBridge();
     const platform = createElectronPlatform(asDeskApi(bridge));

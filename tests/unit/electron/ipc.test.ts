@@ -11,6 +11,7 @@ import { createGuardedIpc } from '../../../electron/main/ipc/guarded-handle';
 import { isTrustedSender } from '../../../electron/main/ipc/sender';
 import { buildAppInfo, registerAppInfo } from '../../../electron/main/ipc/app-info';
 import { registerFiles } from '../../../electron/main/ipc/files';
+import { registerPrint } from '../../../electron/main/ipc/print';
 import { collectPosture, type PostureFacts } from '../../../electron/main/posture';
 import { secureWebPreferences } from '../../../electron/main/security';
 import { FakeIpcMain, FakeWebContents, invokeEvent, type FakeFrame } from './fakes';
@@ -33,14 +34,20 @@ function setup() {
     dialog: { showOpenDialog },
     window: () => ({ id: 1 }) as unknown as BrowserWindow,
   });
+  // print() answers as Electron's webContents.print callback would after the user's choice.
+  const print = vi.fn((_options: unknown, done: (success: boolean, failureReason: string) => void) => {
+    done(false, 'cancelled');
+  });
+  registerPrint(ipc, () => ({ webContents: { print } }) as unknown as BrowserWindow);
   const trusted = invokeEvent(contents, contents.mainFrame);
-  return { ipcMain, ipc, contents, showOpenDialog, posture, trusted };
+  return { ipcMain, ipc, contents, showOpenDialog, posture, print, trusted };
 }
 
 const validRequests: Record<string, unknown> = {
   [DESK_CHANNELS.appInfo]: undefined,
   [DESK_CHANNELS.openFiles]: { mode: 'files' },
   [DESK_CHANNELS.saveFiles]: { files: [{ name: 'a.age', bytes: new Uint8Array([1]) }] },
+  [DESK_CHANNELS.print]: undefined,
 };
 
 describe('isTrustedSender', () => {
@@ -69,7 +76,7 @@ describe('isTrustedSender', () => {
 });
 
 describe('IPC sender check on every channel', () => {
-  const channels = [DESK_CHANNELS.appInfo, DESK_CHANNELS.openFiles, DESK_CHANNELS.saveFiles];
+  const channels = [DESK_CHANNELS.appInfo, DESK_CHANNELS.openFiles, DESK_CHANNELS.saveFiles, DESK_CHANNELS.print];
 
   it('registers exactly the invoke channels, all through the guard', () => {
     const { ipcMain, ipc } = setup();
@@ -90,12 +97,13 @@ describe('IPC sender check on every channel', () => {
 
   for (const channel of channels) {
     it.each(foreign)(`${channel} refuses %s and never opens a dialog`, async (_label, makeEvent) => {
-      const { ipcMain, contents, showOpenDialog, posture } = setup();
+      const { ipcMain, contents, showOpenDialog, posture, print } = setup();
       await expect(ipcMain.invoke(channel, makeEvent(contents), validRequests[channel])).rejects.toThrow(
         `${channel} refused: the caller is not the Tallinn Desk window`,
       );
       expect(showOpenDialog).not.toHaveBeenCalled();
       expect(posture).not.toHaveBeenCalled();
+      expect(print).not.toHaveBeenCalled();
     });
   }
 });
@@ -143,6 +151,21 @@ describe('IPC argument validation', () => {
       truncated: false,
     });
     expect(showOpenDialog).toHaveBeenCalledOnce();
+  });
+});
+
+describe('desk:print', () => {
+  it('opens the system print dialog (never silent) and reports the outcome', async () => {
+    const { ipcMain, trusted, print } = setup();
+    await expect(ipcMain.invoke(DESK_CHANNELS.print, trusted)).resolves.toEqual({ status: 'cancelled' });
+    expect(print).toHaveBeenCalledOnce();
+    expect(print.mock.calls[0]?.[0]).toMatchObject({ silent: false });
+  });
+
+  it('refuses an argument', async () => {
+    const { ipcMain, trusted, print } = setup();
+    await expect(ipcMain.invoke(DESK_CHANNELS.print, trusted, { silent: true })).rejects.toThrow(/invalid request/u);
+    expect(print).not.toHaveBeenCalled();
   });
 });
 
