@@ -1,0 +1,189 @@
+/**
+ * Vault figures of issue #3, measured in Debian's Chromium on the built app:
+ * - vault.seal.10k: 10,000 new records sealed and written by the vault worker in one command;
+ * - vault.open.10k: all 10,000 rows read and opened by the worker (and handed to the page);
+ * - vault.unlock.10k: from submitting the passphrase on the unlock screen to all 10,000 records in the
+ *   UI's working set and the first screen painted, at the calibrated KDF parameters.
+ * The worker is driven through its message protocol (shared/ipc/vault-protocol.ts), as the UI drives it.
+ */
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../chromium';
+import type { BenchContext, Benchmark, BenchOutcome } from './harness';
+import { generateRecords } from './records';
+
+const PASSPHRASE = 'bench passphrase: correct horse battery staple';
+const RECORDS = 10_000;
+
+function workerAsset(): string {
+  const assets = resolve(import.meta.dirname, '../../out/renderer/assets');
+  const file = readdirSync(assets).find((name) => /^vault-worker-[\w-]+\.js$/u.test(name));
+  if (file === undefined) throw new Error('no vault-worker asset in out/renderer/assets: run `npm run build`');
+  return `/assets/${file}`;
+}
+
+interface BenchWindow {
+  __bench?: { call(request: unknown): Promise<{ ms: number; result: unknown }> };
+  __benchRecords?: unknown[];
+}
+
+/** Installs a protocol driver for a fresh worker in the page; every call is timed inside the page. */
+async function installDriver(page: Page, workerUrl: string): Promise<void> {
+  await page.evaluate((url) => {
+    const worker = new Worker(url, { type: 'module', name: 'vault-worker' });
+    const pending = new Map<number, (message: { ok: boolean; result?: unknown; error?: unknown }) => void>();
+    let nextId = 1;
+    worker.addEventListener('message', (event: MessageEvent<{ id: number; ok: boolean; result?: unknown; error?: unknown }>) => {
+      pending.get(event.data.id)?.(event.data);
+      pending.delete(event.data.id);
+    });
+    (window as BenchWindow).__bench = {
+      call(request) {
+        const id = nextId++;
+        const started = performance.now();
+        return new Promise((resolveCall, reject) => {
+          pending.set(id, (message) => {
+            if (message.ok) resolveCall({ ms: performance.now() - started, result: message.result });
+            else reject(new Error(JSON.stringify(message.error)));
+          });
+          worker.postMessage({ id, request });
+        });
+      },
+    };
+  }, workerUrl);
+}
+
+async function call(page: Page, request: unknown): Promise<{ ms: number; result: unknown }> {
+  return page.evaluate((req) => {
+    const bench = (window as BenchWindow).__bench;
+    if (!bench) throw new Error('driver not installed');
+    return bench.call(req);
+  }, request);
+}
+
+async function freshVault(page: Page, appUrl: string): Promise<Record<string, unknown>> {
+  await page.goto(`${appUrl}/index.html`);
+  await page.evaluate(
+    () =>
+      new Promise<void>((done, fail) => {
+        const request = indexedDB.deleteDatabase('tallinn-desk-vault');
+        request.onsuccess = () => {
+          done();
+        };
+        request.onerror = () => {
+          fail(new Error('could not delete the vault database'));
+        };
+        request.onblocked = () => {
+          done();
+        };
+      }),
+  );
+  await page.goto(`${appUrl}/index.html#/bench-blank`);
+  await installDriver(page, workerAsset());
+  const created = await call(page, {
+    cmd: 'create',
+    profile: { name: 'Bench Delegation', country: 'EE', role: 'partner' },
+    passphrase: PASSPHRASE,
+  });
+  const profile = (created.result as { profile: { kdf: Record<string, unknown> } }).profile;
+  return profile.kdf;
+}
+
+async function loadRecordsIntoPage(page: Page): Promise<void> {
+  await page.evaluate((records) => {
+    (window as BenchWindow).__benchRecords = records;
+  }, generateRecords(RECORDS));
+}
+
+async function putRecords(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const w = window as BenchWindow;
+    if (!w.__bench || !w.__benchRecords) throw new Error('driver or records missing');
+    const { ms } = await w.__bench.call({ cmd: 'records-put', records: w.__benchRecords });
+    return ms;
+  });
+}
+
+async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  try {
+    return await work(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function sealAndOpen(context: BenchContext): Promise<{ seal: BenchOutcome; open: BenchOutcome }> {
+  return withBrowser(async (browser) => {
+    const seal: number[] = [];
+    const open: number[] = [];
+    let kdf: Record<string, unknown> = {};
+    for (let run = 0; run < context.runs; run += 1) {
+      const page = await browser.newPage();
+      kdf = await freshVault(page, context.appUrl);
+      await loadRecordsIntoPage(page);
+      seal.push(await putRecords(page));
+      const listed = await call(page, { cmd: 'records-list' });
+      const count = (listed.result as { records: unknown[] }).records.length;
+      if (count !== RECORDS) throw new Error(`records-list returned ${count} records, expected ${RECORDS}`);
+      open.push(listed.ms);
+      await page.close();
+    }
+    const params = { records: RECORDS, recordBytes: '~1 KB, ~30% Cyrillic', kdf };
+    return { seal: { samples: seal, params }, open: { samples: open, params } };
+  });
+}
+
+/** One seal+open pass serves both figures; the cache keeps the two benchmarks from repeating it. */
+function sharedSealOpen(): (context: BenchContext) => Promise<{ seal: BenchOutcome; open: BenchOutcome }> {
+  let pending: Promise<{ seal: BenchOutcome; open: BenchOutcome }> | undefined;
+  return (context) => (pending ??= sealAndOpen(context));
+}
+const sealOpen = sharedSealOpen();
+
+async function unlock(context: BenchContext): Promise<BenchOutcome> {
+  return withBrowser(async (browser) => {
+    const page = await browser.newPage();
+    const kdf = await freshVault(page, context.appUrl);
+    await loadRecordsIntoPage(page);
+    await putRecords(page);
+    await call(page, { cmd: 'lock' });
+    const samples: number[] = [];
+    for (let run = 0; run < context.runs; run += 1) {
+      await page.goto(`${context.appUrl}/index.html`);
+      const field = page.getByLabel('Passphrase', { exact: true });
+      await field.fill(PASSPHRASE);
+      await page.evaluate(() => {
+        performance.clearMarks();
+        document.addEventListener('submit', () => performance.mark('bench:submit'), { capture: true, once: true });
+      });
+      await field.press('Enter');
+      const ms = await page.evaluate(
+        () =>
+          new Promise<number>((done, fail) => {
+            const started = Date.now();
+            const poll = (): void => {
+              const submit = performance.getEntriesByName('bench:submit')[0];
+              const painted = performance.getEntriesByName('tallinn-desk:working-set-painted')[0];
+              if (submit && painted) done(painted.startTime - submit.startTime);
+              else if (Date.now() - started > 60_000) fail(new Error('the unlocked screen was not painted within 60 s'));
+              else setTimeout(poll, 20);
+            };
+            poll();
+          }),
+      );
+      const count = await page.evaluate(() => Number(document.documentElement.dataset['workingSetSize'] ?? -1));
+      if (count !== RECORDS) throw new Error(`the working set holds ${count} records, expected ${RECORDS}`);
+      samples.push(ms);
+    }
+    await page.close();
+    return { samples, params: { records: RECORDS, kdf } };
+  });
+}
+
+export const vaultBenchmarks: Benchmark[] = [
+  { name: 'vault.unlock.10k', unit: 'ms', target: '< 1500', run: unlock },
+  { name: 'vault.seal.10k', unit: 'ms', target: '< 2000', run: async (context) => (await sealOpen(context)).seal },
+  { name: 'vault.open.10k', unit: 'ms', target: '< 1000', run: async (context) => (await sealOpen(context)).open },
+];
