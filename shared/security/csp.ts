@@ -16,6 +16,13 @@ export const CSP_NONCE_PLACEHOLDER = '__TALLINN_DESK_CSP_NONCE__';
  */
 export type ResponseKind = 'document' | 'kdf-worker' | 'asset';
 
+/**
+ * The one Trusted Types policy a page may create: it turns exactly the vault worker's script URL into a
+ * TrustedScriptURL, because under `require-trusted-types-for 'script'` the Worker constructor refuses
+ * plain strings (renderer/vault-worker/trusted-worker-url.ts).
+ */
+export const VAULT_WORKER_TRUSTED_TYPES_POLICY = 'tallinn-desk-vault-worker';
+
 const NONCE_PATTERN = /^[A-Za-z0-9+/]{22,}={0,2}$/u;
 
 export function contentSecurityPolicy(kind: ResponseKind, nonce?: string): string {
@@ -44,7 +51,7 @@ export function contentSecurityPolicy(kind: ResponseKind, nonce?: string): strin
     "form-action 'none'",
     "frame-ancestors 'none'",
     "require-trusted-types-for 'script'",
-    "trusted-types 'none'",
+    `trusted-types ${kind === 'document' ? VAULT_WORKER_TRUSTED_TYPES_POLICY : "'none'"}`,
   ].join('; ');
 }
 

@@ -1,0 +1,19 @@
+/**
+ * What every command receives: the repository (storage), the session (keys), the KDF policy and a clock.
+ * Built once by VaultService; injectable pieces make the commands testable in the page without a worker.
+ */
+import type { VaultRequest, VaultResult } from '@shared/ipc/vault-protocol';
+import type { KdfPolicy } from '../kdf-policy';
+import type { VaultRepository } from '../repository';
+import type { VaultSession } from '../session';
+
+export interface VaultContext {
+  readonly repo: VaultRepository;
+  readonly session: VaultSession;
+  readonly kdf: KdfPolicy;
+  readonly now: () => Date;
+}
+
+export type RequestOf<C extends VaultRequest['cmd']> = Extract<VaultRequest, { cmd: C }>;
+
+export type CommandHandler<C extends VaultRequest['cmd']> = (ctx: VaultContext, request: RequestOf<C>) => Promise<VaultResult<C>>;

@@ -1,0 +1,151 @@
+/**
+ * A write plan: everything one command changes, decided *before* anything is sealed or written.
+ *
+ * Commands describe their changes here (put a singleton row, put records, append audit entries, replace a
+ * keyring wrap, reset the failure counter); the plan assigns row versions and storage ids, chains the audit
+ * entries and computes the next manifest. The repository then seals the whole plan and writes it in ONE
+ * Dexie transaction (repository.ts), so a command either happens completely or not at all, and the
+ * manifest always describes exactly the rows on disk.
+ *
+ * A plan is plain data plus plaintext payloads; it never sees a key.
+ */
+import { randomBytes, toBase32, type PassphraseWrap, type RecoveryWrap } from '@shared/crypto';
+import type { AuditAction } from '@shared/ipc/vault-protocol';
+import { type AuditDetails, chainEntry, encodeAuditEntry, type StoredAuditEntry } from './audit-chain';
+import type { KeyringRow } from './db';
+import { type AuditHead, EMPTY_MANIFEST, type KeyringIds, type Manifest, type RecordEntry, type SingletonRowId } from './manifest';
+
+export interface PlannedRow {
+  readonly id: SingletonRowId;
+  readonly version: number;
+  readonly payload: Uint8Array;
+}
+
+export interface PlannedRecord {
+  readonly sid: string;
+  readonly kind: string;
+  readonly version: number;
+  readonly payload: Uint8Array;
+}
+
+export interface PlannedAuditEntry {
+  readonly seq: number;
+  readonly payload: Uint8Array;
+}
+
+/** Random storage ids for records: 128 bits, base32, unrelated to anything the record says. */
+export function newStorageId(): string {
+  return toBase32(randomBytes(16));
+}
+
+export class WritePlan {
+  /** Names the command in test hooks and in errors. */
+  readonly label: string;
+  /** Manifest generation expected on disk when the plan is committed; null: no vault may exist yet. */
+  readonly baseVersion: number | null;
+  readonly manifestVersion: number;
+
+  private readonly rowVersions: Map<SingletonRowId, number>;
+  private readonly recordEntries: Map<string, RecordEntry>;
+  private auditHead: AuditHead;
+  private keyringIds: KeyringIds;
+
+  private readonly rowWrites = new Map<SingletonRowId, PlannedRow>();
+  private readonly recordWrites = new Map<string, PlannedRecord>();
+  private readonly auditWrites: PlannedAuditEntry[] = [];
+  private readonly keyringWrites = new Map<KeyringRow['kind'], KeyringRow>();
+  private readonly entries: StoredAuditEntry[] = [];
+  private failuresReset = false;
+
+  private constructor(label: string, base: Manifest, baseVersion: number | null) {
+    this.label = label;
+    this.baseVersion = baseVersion;
+    this.manifestVersion = baseVersion === null ? 0 : baseVersion + 1;
+    this.rowVersions = new Map(base.rows);
+    this.recordEntries = new Map(base.records);
+    this.auditHead = base.audit;
+    this.keyringIds = base.keyring;
+  }
+
+  /** The plan that creates a vault: it commits only if no vault exists. */
+  static forNewVault(label: string): WritePlan {
+    return new WritePlan(label, EMPTY_MANIFEST, null);
+  }
+
+  /** A plan on top of the manifest the session holds (generation `baseVersion`). */
+  static on(base: Manifest, baseVersion: number, label: string): WritePlan {
+    return new WritePlan(label, base, baseVersion);
+  }
+
+  putRow(id: SingletonRowId, payload: Uint8Array): void {
+    const planned = this.rowWrites.get(id);
+    const version = planned?.version ?? nextVersion(this.rowVersions.get(id));
+    this.rowWrites.set(id, { id, version, payload });
+    this.rowVersions.set(id, version);
+  }
+
+  /** New record ids get a fresh storage id; a record written twice in one plan keeps its last payload. */
+  putRecord(recordId: string, kind: string, payload: Uint8Array): void {
+    const existing = this.recordEntries.get(recordId);
+    const planned = existing === undefined ? undefined : this.recordWrites.get(existing.sid);
+    const sid = existing?.sid ?? newStorageId();
+    const version = planned?.version ?? nextVersion(existing?.version);
+    this.recordWrites.set(sid, { sid, kind, version, payload });
+    this.recordEntries.set(recordId, { sid, version });
+  }
+
+  appendAudit(action: AuditAction, details: AuditDetails, at: string): StoredAuditEntry {
+    const { entry, head } = chainEntry(this.auditHead, action, details, at);
+    this.auditHead = head;
+    this.auditWrites.push({ seq: entry.seq, payload: encodeAuditEntry(entry) });
+    this.entries.push(entry);
+    return entry;
+  }
+
+  setPassphraseWrap(wrap: PassphraseWrap): void {
+    this.keyringWrites.set('passphrase', { kind: 'passphrase', wrap });
+    this.keyringIds = { ...this.keyringIds, passphrase: wrap.nonceB64 };
+  }
+
+  setRecoveryWrap(wrap: RecoveryWrap): void {
+    this.keyringWrites.set('recovery', { kind: 'recovery', wrap });
+    this.keyringIds = { ...this.keyringIds, recovery: wrap.nonceB64 };
+  }
+
+  resetFailures(): void {
+    this.failuresReset = true;
+  }
+
+  get rows(): readonly PlannedRow[] {
+    return [...this.rowWrites.values()];
+  }
+
+  get records(): readonly PlannedRecord[] {
+    return [...this.recordWrites.values()];
+  }
+
+  get audit(): readonly PlannedAuditEntry[] {
+    return this.auditWrites;
+  }
+
+  get auditEntries(): readonly StoredAuditEntry[] {
+    return this.entries;
+  }
+
+  get keyring(): readonly KeyringRow[] {
+    return [...this.keyringWrites.values()];
+  }
+
+  get resetsFailures(): boolean {
+    return this.failuresReset;
+  }
+
+  /** The manifest as it will be once the plan is committed. */
+  get manifest(): Manifest {
+    return { rows: new Map(this.rowVersions), records: new Map(this.recordEntries), audit: this.auditHead, keyring: this.keyringIds };
+  }
+}
+
+function nextVersion(current: number | undefined): number {
+  return current === undefined ? 0 : current + 1;
+}

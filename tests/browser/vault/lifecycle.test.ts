@@ -1,0 +1,92 @@
+/**
+ * The vault's main path through the real worker, real IndexedDB and real Argon2id (at the floor):
+ * create → write → lock → a new worker → unlock → read.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type VaultRecord } from '@shared/ipc/vault-protocol';
+import { createVault, expectVaultError, lockAndClose, PASSPHRASE, PROFILE, useTestVault } from './helpers';
+
+const vault = useTestVault('lifecycle');
+
+const RECORDS: VaultRecord[] = [
+  { id: 'need-1', kind: 'need', data: { title: 'Endpoint detection for an energy operator', quantity: 400, tags: ['edr', 'energy'] } },
+  { id: 'offer-1', kind: 'offer', data: { title: 'Ліцензії EDR на 12 місяців', value: { cents: 125_000_00, currency: 'EUR' } } },
+  { id: 'note-1', kind: 'note', data: null },
+];
+
+describe('vault lifecycle', () => {
+  it('starts empty, creates, writes, locks, unlocks in a new worker and reads back what was written', async () => {
+    const first = vault.client();
+    expect(await first.request({ cmd: 'state' })).toEqual({ state: 'empty', failures: { count: 0, retryAt: null } });
+    await expectVaultError(first.request({ cmd: 'unlock', passphrase: PASSPHRASE }), 'no-vault');
+
+    const created = await first.request({ cmd: 'create', profile: PROFILE, passphrase: PASSPHRASE });
+    expect(created.profile).toMatchObject({ name: PROFILE.name, country: 'EE', role: 'partner', kdf: { memoryKiB: 65_536, iterations: 3, parallelism: 1 } });
+    expect(created.profile.fingerprint).toHaveLength(8);
+    expect(created.recoverySheet.recoveryWords).toHaveLength(24);
+    expect(created.recoverySheet.delegation).toEqual({ name: PROFILE.name, id: created.profile.delegationId });
+    expect(created.recoverySheet.fingerprint).toEqual(created.profile.fingerprint);
+    expect((await first.request({ cmd: 'state' })).state).toBe('unlocked');
+    expect(await first.request({ cmd: 'settings-get' })).toEqual(DEFAULT_SETTINGS);
+
+    expect(await first.request({ cmd: 'records-put', records: RECORDS })).toEqual({ written: 3 });
+    // A second put of the same id replaces it (new version), a new id is added.
+    const edited: VaultRecord = { id: 'note-1', kind: 'note', data: { text: 'decision: prioritise' } };
+    await first.request({ cmd: 'records-put', records: [edited, { id: 'need-2', kind: 'need', data: [1, 2, 3] }] });
+    await lockAndClose(first);
+
+    const second = vault.client();
+    expect((await second.request({ cmd: 'state' })).state).toBe('locked');
+    await expectVaultError(second.request({ cmd: 'records-list' }), 'locked');
+    await expectVaultError(second.request({ cmd: 'profile' }), 'locked');
+    const profile = await second.request({ cmd: 'unlock', passphrase: PASSPHRASE });
+    expect(profile).toEqual(created.profile);
+    expect(await second.request({ cmd: 'profile' })).toEqual(created.profile);
+    const { records } = await second.request({ cmd: 'records-list' });
+    expect(records).toEqual([RECORDS[0], RECORDS[1], edited, { id: 'need-2', kind: 'need', data: [1, 2, 3] }]);
+
+    const { entries, chainIntact } = await second.request({ cmd: 'audit-list' });
+    expect(chainIntact).toBe(true);
+    expect(entries.map((entry) => entry.action)).toEqual(['vault-created', 'locked', 'unlock']);
+  });
+
+  it('refuses to create a second vault, before spending time on Argon2id', async () => {
+    const { client } = await createVault(vault);
+    await expectVaultError(client.request({ cmd: 'create', profile: PROFILE, passphrase: PASSPHRASE }), 'vault-exists');
+    await lockAndClose(client);
+    const other = vault.client();
+    await expectVaultError(other.request({ cmd: 'create', profile: PROFILE, passphrase: PASSPHRASE }), 'vault-exists');
+  });
+
+  it('refuses a short passphrase with its length, and invalid requests with invalid-request', async () => {
+    const client = vault.client();
+    const short = await expectVaultError(client.request({ cmd: 'create', profile: PROFILE, passphrase: 'short' }), 'passphrase-too-short');
+    expect(short.details).toEqual({ length: 5, minLength: 12 });
+    expect((await client.request({ cmd: 'state' })).state).toBe('empty');
+    // Bypassing the types, as a compromised or buggy UI could.
+    const bad = { cmd: 'create', profile: { ...PROFILE, country: 'Estonia' }, passphrase: PASSPHRASE } as unknown as Parameters<typeof client.request>[0];
+    await expectVaultError(client.request(bad), 'invalid-request');
+  });
+
+  it('keeps settings sealed and logs what changed', async () => {
+    const { client } = await createVault(vault);
+    const next = await client.request({ cmd: 'settings-set', settings: { language: 'uk', idleLockMinutes: 5 } });
+    expect(next).toEqual({ ...DEFAULT_SETTINGS, language: 'uk', idleLockMinutes: 5 });
+    await client.request({ cmd: 'settings-set', settings: { storagePersisted: false } });
+    // No change, no write, no audit entry.
+    await client.request({ cmd: 'settings-set', settings: { language: 'uk' } });
+    await lockAndClose(client);
+
+    const again = vault.client();
+    await again.request({ cmd: 'unlock', passphrase: PASSPHRASE });
+    expect(await again.request({ cmd: 'settings-get' })).toEqual({ ...DEFAULT_SETTINGS, language: 'uk', idleLockMinutes: 5, storagePersisted: false });
+    const { entries } = await again.request({ cmd: 'audit-list' });
+    expect(entries.map(({ action, details }) => ({ action, details }))).toEqual([
+      { action: 'vault-created', details: expect.any(Object) as unknown },
+      { action: 'settings-changed', details: { changed: 'idleLockMinutes, language' } },
+      { action: 'storage-persistence', details: { persisted: false } },
+      { action: 'locked', details: {} },
+      { action: 'unlock', details: {} },
+    ]);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * The vault's IndexedDB seen without Dexie and without keys: what an attacker holding the disk sees.
+ * Used to scan for plaintext, to tamper with rows, and to prove a failed operation changed nothing.
+ */
+
+export function openRaw(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => {
+      resolve(request.result);
+    };
+    request.onerror = () => {
+      reject(request.error ?? new Error(`cannot open ${name}`));
+    };
+  });
+}
+
+function done<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => {
+      resolve(request.result);
+    };
+    request.onerror = () => {
+      reject(request.error ?? new Error('IndexedDB request failed'));
+    };
+  });
+}
+
+export interface StoreDump {
+  readonly keys: IDBValidKey[];
+  readonly values: unknown[];
+}
+
+/** Every key and value of every object store. */
+export async function dumpVault(name: string): Promise<Record<string, StoreDump>> {
+  const db = await openRaw(name);
+  try {
+    const out: Record<string, StoreDump> = {};
+    const stores = Array.from(db.objectStoreNames);
+    if (stores.length === 0) return out;
+    const tx = db.transaction(stores, 'readonly');
+    for (const store of stores) {
+      const objectStore = tx.objectStore(store);
+      const [keys, values] = await Promise.all([done(objectStore.getAllKeys()), done(objectStore.getAll())]);
+      out[store] = { keys, values: values as unknown[] };
+    }
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+/** A comparable snapshot (binary as hex) of every store, optionally leaving some out. */
+export async function snapshotVault(name: string, options: { except?: readonly string[] } = {}): Promise<Record<string, unknown>> {
+  const dump = await dumpVault(name);
+  const out: Record<string, unknown> = {};
+  for (const [store, { values }] of Object.entries(dump)) {
+    if (options.except?.includes(store) === true) continue;
+    out[store] = JSON.parse(JSON.stringify(values, (_key, value: unknown) => (value instanceof Uint8Array ? `hex:${Array.from(value, (b) => b.toString(16).padStart(2, '0')).join('')}` : value))) as unknown;
+  }
+  return out;
+}
+
+/** Reads one row of one store. */
+export async function getRaw(name: string, store: string, key: IDBValidKey): Promise<unknown> {
+  const db = await openRaw(name);
+  try {
+    return await done(db.transaction(store, 'readonly').objectStore(store).get(key));
+  } finally {
+    db.close();
+  }
+}
+
+/** Writes one row of one store (the store's key path is inside the value). */
+export async function putRaw(name: string, store: string, value: unknown): Promise<void> {
+  const db = await openRaw(name);
+  try {
+    await done(db.transaction(store, 'readwrite').objectStore(store).put(value));
+  } finally {
+    db.close();
+  }
+}
+
+export async function deleteRaw(name: string, store: string, key: IDBValidKey): Promise<void> {
+  const db = await openRaw(name);
+  try {
+    await done(db.transaction(store, 'readwrite').objectStore(store).delete(key));
+  } finally {
+    db.close();
+  }
+}
+
+/** All values of one store. */
+export async function allRaw(name: string, store: string): Promise<unknown[]> {
+  return (await dumpVault(name))[store]?.values ?? [];
+}
