@@ -27,7 +27,5 @@ describe('Argon2id calibration', () => {
     console.log(
       `[vault perf] calibrated Argon2id: ${profile.kdf.memoryKiB / 1024} MiB × ${profile.kdf.iterations} passes; create ${createMs} ms (calibration + wrap), unlock ${unlockMs} ms`,
     );
-    // About 0.5 s per derivation; generous bounds for a loaded CI machine.
-    expect(unlockMs).toBeLessThan(5000);
   }, 60_000);
 });

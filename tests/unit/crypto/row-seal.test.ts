@@ -143,7 +143,8 @@ describe('row sealing', () => {
     );
   });
 
-  it('seals and opens 10,000 rows of ~1 KB quickly (figure printed, loose bound)', () => {
+  // Speed is measured by `npm run bench`; this checks the volume round-trips and prints the figure.
+  it('seals and opens 10,000 rows of ~1 KB (figure printed)', () => {
     const random = systemRandom;
     const rows = Array.from({ length: 10_000 }, (_, i) => ({ header: { table: 'records', id: `rec-${i.toString(36)}-0123456789abcdef`, version: 1 }, payload: random(1024) }));
     const t0 = performance.now();
@@ -157,6 +158,5 @@ describe('row sealing', () => {
     const t2 = performance.now();
     console.info(`[crypto] row seal 10k × 1 KB: ${(t1 - t0).toFixed(0)} ms, open: ${(t2 - t1).toFixed(0)} ms, total ${(t2 - t0).toFixed(0)} ms`);
     expect(bytes).toBe(10_000 * 1024);
-    expect(t2 - t0).toBeLessThan(10_000); // loose: CI machines vary; the printed figure is what matters
   });
 });
