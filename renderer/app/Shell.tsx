@@ -1,61 +1,17 @@
 /**
- * The frame around every page: a header (name, language, theme), the section navigation and the main
- * region. A skip link jumps past the navigation to the main region.
+ * The frame around every page once the vault is unlocked: a header (name, language, theme, lock), the
+ * section navigation and the main region. A skip link jumps past the navigation to the main region.
  */
-import { ActionIcon, Burger, NavLink, SegmentedControl, VisuallyHidden } from '@mantine/core';
-import { IconMoon, IconSun } from '@tabler/icons-react';
+import { Burger, NavLink } from '@mantine/core';
 import { useEffect, useId, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation, useMatch, useMatches } from 'react-router';
 import { AppLogo } from '../ui';
 import { useUi } from './contexts';
+import { LanguageSwitch, ThemeToggle } from './HeaderControls';
+import { LockButton } from './LockButton';
 import { isRouteHandle, SECTIONS, type Section } from './sections';
-import { isLanguage, LANGUAGES, type Language } from './ui-store';
 import './shell.css';
-
-function LanguageLabel({ language }: { readonly language: Language }) {
-  const { t } = useTranslation('common');
-  return (
-    <span lang={language}>
-      <span aria-hidden="true">{t(`language.${language}.short`)}</span>
-      <VisuallyHidden>{t(`language.${language}.name`)}</VisuallyHidden>
-    </span>
-  );
-}
-
-function LanguageSwitch() {
-  const { t } = useTranslation('common');
-  const language = useUi((state) => state.language);
-  const setLanguage = useUi((state) => state.setLanguage);
-  return (
-    <SegmentedControl
-      aria-label={t('language.label')}
-      size="xs"
-      value={language}
-      onChange={(value) => {
-        if (isLanguage(value)) setLanguage(value);
-      }}
-      data={LANGUAGES.map((value) => ({ value, label: <LanguageLabel language={value} /> }))}
-    />
-  );
-}
-
-function ThemeToggle() {
-  const { t } = useTranslation('common');
-  const colorScheme = useUi((state) => state.colorScheme);
-  const toggleColorScheme = useUi((state) => state.toggleColorScheme);
-  const dark = colorScheme === 'dark';
-  return (
-    <ActionIcon
-      variant="default"
-      size="lg"
-      onClick={toggleColorScheme}
-      aria-label={dark ? t('theme.toLight') : t('theme.toDark')}
-    >
-      {dark ? <IconSun size={18} aria-hidden="true" /> : <IconMoon size={18} aria-hidden="true" />}
-    </ActionIcon>
-  );
-}
 
 function SectionLink({ section }: { readonly section: Section }) {
   const { t } = useTranslation('common');
@@ -139,6 +95,7 @@ export function Shell() {
         <div className="td-header-tools">
           <LanguageSwitch />
           <ThemeToggle />
+          <LockButton />
         </div>
       </header>
       <div className="td-body">

@@ -1,6 +1,6 @@
 /**
  * Everything the app's components reach through React context: the platform (DeskApi), the UI store,
- * translations and the Mantine theme. Nothing here lives in a module variable; each `App` owns its own.
+ * the vault session and the clock, translations and the Mantine theme. Nothing here lives in a module variable; each `App` owns its own.
  */
 import '@mantine/core/styles.css';
 import './theme.css';
@@ -10,6 +10,7 @@ import { useLayoutEffect, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { DeskApi } from '../platform/types';
 import { PlatformContext, UiStoreContext, useUi } from './contexts';
+import { ClockContext, VaultSessionContext, type Clock, type VaultSession } from './session';
 import { theme } from './theme';
 import type { UiStore } from './ui-store';
 
@@ -20,6 +21,8 @@ export interface AppProvidersProps {
   readonly colorSchemeManager: MantineColorSchemeManager;
   /** The page's CSP nonce, for the <style> elements Mantine creates; undefined where no CSP applies. */
   readonly styleNonce: string | undefined;
+  readonly session: VaultSession;
+  readonly clock: Clock;
   readonly children: ReactNode;
 }
 
@@ -34,25 +37,29 @@ function LanguageSync({ i18n }: { readonly i18n: I18n }) {
   return null;
 }
 
-export function AppProviders({ platform, store, i18n, colorSchemeManager, styleNonce, children }: AppProvidersProps) {
+export function AppProviders({ platform, store, i18n, colorSchemeManager, styleNonce, session, clock, children }: AppProvidersProps) {
   const initialColorScheme = store.getState().colorScheme;
   return (
     <PlatformContext value={platform}>
       <UiStoreContext value={store}>
-        <I18nextProvider i18n={i18n}>
-          <LanguageSync i18n={i18n} />
-          <MantineProvider
-            theme={theme}
-            colorSchemeManager={colorSchemeManager}
-            defaultColorScheme={initialColorScheme}
-            withCssVariables={false}
-            withGlobalClasses={false}
-            deduplicateInlineStyles
-            {...(styleNonce === undefined ? {} : { getStyleNonce: () => styleNonce })}
-          >
-            {children}
-          </MantineProvider>
-        </I18nextProvider>
+        <VaultSessionContext value={session}>
+          <ClockContext value={clock}>
+            <I18nextProvider i18n={i18n}>
+              <LanguageSync i18n={i18n} />
+              <MantineProvider
+                theme={theme}
+                colorSchemeManager={colorSchemeManager}
+                defaultColorScheme={initialColorScheme}
+                withCssVariables={false}
+                withGlobalClasses={false}
+                deduplicateInlineStyles
+                {...(styleNonce === undefined ? {} : { getStyleNonce: () => styleNonce })}
+              >
+                {children}
+              </MantineProvider>
+            </I18nextProvider>
+          </ClockContext>
+        </VaultSessionContext>
       </UiStoreContext>
     </PlatformContext>
   );

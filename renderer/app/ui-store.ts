@@ -1,8 +1,8 @@
 /**
  * UI state that is not data: the interface language, the colour scheme and whether the navigation
  * drawer is open on a narrow window. One store per running app, made by `createUiStore` and handed down
- * through `UiStoreProvider`, so tests get a fresh one each time. Not persisted yet: settings will live
- * in the encrypted vault, and Web Storage is banned.
+ * through `UiStoreProvider`, so tests get a fresh one each time. The language and colour scheme are
+ * kept in the vault's settings by the vault session (app/session), never in Web Storage, which is banned.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 

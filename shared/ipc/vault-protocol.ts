@@ -5,7 +5,9 @@
  * asked to print, once. Both sides parse every message with these schemas.
  */
 import { z } from 'zod';
-import { RecoverySheetSchema, ROLES } from '../crypto';
+// Only the two modules needed: the crypto index would pull tweetnacl and hash-wasm into the UI bundle.
+import { ROLES } from '../crypto/key-events';
+import { RecoverySheetSchema } from '../crypto/recovery-sheet';
 
 /** Ids are opaque to the UI; records are free-form JSON until the domain schemas arrive (issue #5). */
 const recordIdSchema = z.string().min(1).max(200);

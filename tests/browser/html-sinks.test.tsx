@@ -7,7 +7,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { createMemoryPlatform } from '../../renderer/platform/memory';
+import { createFakeVault } from './fake-vault';
 import { renderApp } from './render-app';
+import { choosePassphrase, fillDelegation, heading as pageHeading, typeInto } from './vault-screens';
 
 interface Sink {
   readonly target: object;
@@ -85,6 +87,38 @@ describe('HTML string sinks', () => {
     await userEvent.click(page.getByRole('button', { name: 'Увімкнути світлу тему' }));
     await userEvent.click(nav.getByRole('link', { name: 'Панель' }));
     await expect.element(heading).toHaveTextContent('Панель');
+
+    expect(writes).toEqual([]);
+  });
+
+  it('are never used on the vault screens: set-up, recovery sheet, unlock, recovery, settings, audit', async () => {
+    const vault = createFakeVault({ state: 'empty' });
+    renderApp({ vault });
+    await fillDelegation();
+    await choosePassphrase();
+    await expect.element(page.getByRole('region', { name: 'Recovery sheet — Tallinn Desk' })).toBeVisible();
+    await userEvent.click(page.getByRole('checkbox', { name: 'I have printed or written down the recovery sheet' }));
+    await userEvent.click(page.getByRole('button', { name: 'Continue to Tallinn Desk' }));
+    await expect.element(pageHeading()).toHaveTextContent('Dashboard');
+
+    await userEvent.click(page.getByRole('navigation').getByRole('link', { name: 'Settings' }));
+    await typeInto('Passphrase', vault.passphrase);
+    await userEvent.click(page.getByRole('button', { name: 'Make a new recovery sheet' }));
+    await expect.element(page.getByRole('region', { name: 'Recovery sheet — Tallinn Desk' })).toBeVisible();
+    await userEvent.click(page.getByRole('navigation').getByRole('link', { name: 'Audit log' }));
+    await expect.element(page.getByText('Hash chain intact')).toBeVisible();
+    await userEvent.hover(page.getByRole('button', { name: 'Lock the vault' }));
+    await expect.element(page.getByRole('tooltip')).toBeVisible();
+    await userEvent.click(page.getByRole('button', { name: 'Lock the vault' }));
+    await expect.element(page.getByRole('status')).toHaveTextContent('Locking the vault…');
+
+    renderApp({ vault: createFakeVault({ state: 'locked' }), language: 'uk' });
+    await typeInto('Парольна фраза', 'wrong');
+    await userEvent.click(page.getByRole('button', { name: 'Розблокувати', exact: true }));
+    await expect.element(page.getByRole('alert')).toBeVisible();
+    await userEvent.click(page.getByRole('button', { name: 'Забули парольну фразу? Використати слова відновлення' }));
+    await userEvent.click(page.getByRole('button', { name: 'Розблокувати й встановити нову парольну фразу' }));
+    await expect.element(page.getByText('Введіть 24 слова відновлення.')).toBeVisible();
 
     expect(writes).toEqual([]);
   });

@@ -1,14 +1,27 @@
+/** Settings of this workstation, all kept in the vault (issue 3). */
+import { Divider, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { SectionIntro } from '../../ui';
+import { PageHeader } from '../../ui';
+import { AppearanceForm } from './AppearanceForm';
+import { ChangePassphraseForm } from './ChangePassphraseForm';
+import { IdleLockForm } from './IdleLockForm';
+import { RenewRecoverySheet } from './RenewRecoverySheet';
+import { StorageSection } from './StorageSection';
 
 export function SettingsPage() {
-  const { t } = useTranslation(['sections', 'common']);
+  const { t } = useTranslation('sections');
   return (
-    <SectionIntro
-      title={t('sections:settings.title')}
-      summary={t('sections:settings.summary')}
-      details={t('sections:settings.details')}
-      notice={t('common:inPreparation')}
-    />
+    <Stack gap="xl">
+      <PageHeader title={t('settings.title')} description={t('settings.summary')} />
+      <IdleLockForm />
+      <Divider />
+      <AppearanceForm />
+      <Divider />
+      <ChangePassphraseForm />
+      <Divider />
+      <RenewRecoverySheet />
+      <Divider />
+      <StorageSection />
+    </Stack>
   );
 }

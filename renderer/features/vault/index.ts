@@ -1,0 +1,10 @@
+export { SetupWizard } from './SetupWizard';
+export { UnlockScreen } from './UnlockScreen';
+export { VaultUnavailable } from './VaultUnavailable';
+export { hasProblems, NewPassphraseFields, newPassphraseProblems } from './NewPassphraseFields';
+export { PassphraseInput } from './PassphraseInput';
+export { StrengthMeter } from './StrengthMeter';
+export { FingerprintGroups, PrintSheetButton, RecoverySheetView } from './RecoverySheetView';
+export { useVaultErrorText } from './errors';
+export { useSecondsUntil } from './use-countdown';
+export { countryName } from './countries';
