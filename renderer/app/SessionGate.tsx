@@ -7,6 +7,7 @@
 import { Group, Loader, Text } from '@mantine/core';
 import { useCallback, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_SETTINGS } from '@shared/ipc/vault-protocol';
 import { SetupWizard, UnlockScreen, VaultUnavailable } from '../features/vault';
 import { usePlatform } from './contexts';
 import { useLockShortcut } from './lock-shortcut';
@@ -43,6 +44,26 @@ function useWorkingSetPainted(): void {
       if (timer !== undefined) clearTimeout(timer);
     };
   }, [session]);
+}
+
+/**
+ * First run. Once `create` has answered, the worker holds the keys while the recovery sheet is on
+ * screen, so the idle lock (at the default idle time) and Ctrl+L guard this screen too; before that,
+ * locking only reloads the empty set-up.
+ */
+function FirstRun() {
+  const session = useVaultSession();
+  const clock = useClock();
+  const lock = useCallback(() => {
+    void session.lock();
+  }, [session]);
+  useIdleLock({ minutes: DEFAULT_SETTINGS.idleLockMinutes, onIdle: lock, clock });
+  useLockShortcut(lock);
+  return (
+    <LockedFrame>
+      <SetupWizard />
+    </LockedFrame>
+  );
 }
 
 function Unlocked({ children }: { readonly children: ReactNode }) {
@@ -103,11 +124,7 @@ export function SessionGate({ children }: { readonly children: ReactNode }) {
         </LockedFrame>
       );
     case 'empty':
-      return (
-        <LockedFrame>
-          <SetupWizard />
-        </LockedFrame>
-      );
+      return <FirstRun />;
     case 'locked':
       return (
         <LockedFrame>

@@ -67,9 +67,12 @@ function fromCryptoError(error: CryptoError): VaultFailure {
   if (rowReason !== undefined) return new VaultFailure('vault-corrupt', error.message, { details: { ...details, reason: rowReason } });
   const mnemonicReason = MNEMONIC_REASONS[error.code];
   if (mnemonicReason !== undefined) {
-    // The unknown words themselves are near-misses of secret words: the UI gets their positions only.
+    // The unknown words themselves are near-misses of secret words: the UI gets their positions only,
+    // and the message is rewritten because the crypto layer's English text quotes the words.
     const { words: _words, ...safe } = details;
-    return new VaultFailure('recovery-words-invalid', error.message, { details: { ...safe, reason: mnemonicReason } });
+    return new VaultFailure('recovery-words-invalid', `The recovery words are not valid (${mnemonicReason}).`, {
+      details: { ...safe, reason: mnemonicReason },
+    });
   }
   switch (error.code) {
     case 'kdf-params-invalid':

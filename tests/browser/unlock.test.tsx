@@ -220,6 +220,18 @@ describe('unlocking with the recovery words', () => {
     expect(vault.passphrase).toBe(STRONG_PASSPHRASE);
   });
 
+  it('is not held back by the wrong-passphrase delay: the sheet is the way out of it', async () => {
+    const clock = createFakeClock();
+    const vault = createFakeVault({ state: 'locked', now: () => clock.now(), failures: 6, retryDelayMs: () => 300_000 });
+    renderApp({ vault, clock });
+    await openRecovery();
+    await userEvent.fill(words(), vault.recoveryWords.join(' '));
+    await fillNewPassphrase();
+    await expect.element(submit()).toBeEnabled();
+    await userEvent.click(submit());
+    await expect.element(heading()).toHaveTextContent('Dashboard');
+  });
+
   it('goes back to the passphrase, in Ukrainian', async () => {
     renderApp({ vault: createFakeVault({ state: 'locked' }), language: 'uk' });
     await userEvent.click(page.getByRole('button', { name: 'Забули парольну фразу? Використати слова відновлення' }));

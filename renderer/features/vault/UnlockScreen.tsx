@@ -131,8 +131,8 @@ function RecoveryUnlock({ onBack }: { readonly onBack: () => void }) {
   const errorText = useVaultErrorText();
   const wordsProblemText = useWordsProblemText();
   useDocumentTitle(t('recovery.documentTitle'));
-  const failures = useSession((state) => (state.status === 'locked' ? state.failures : undefined));
-  const seconds = useSecondsUntil(failures?.retryAt);
+  // No wrong-passphrase delay here: 256 bits of recovery key cannot be guessed, and locking oneself
+  // out with wrong passphrases is exactly when the sheet is needed.
   const [words, setWords] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -148,7 +148,7 @@ function RecoveryUnlock({ onBack }: { readonly onBack: () => void }) {
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     setTried(true);
-    if (busy || seconds > 0) return;
+    if (busy) return;
     if (checkRecoveryWords(words) !== undefined || hasProblems(newPassphraseProblems(passphrase, confirm))) return;
     setBusy(true);
     setFailure(null);
@@ -208,7 +208,6 @@ function RecoveryUnlock({ onBack }: { readonly onBack: () => void }) {
               {errorText(failure)}
             </Alert>
           )}
-          {seconds > 0 ? <Text data-countdown="">{t('unlock.retryIn', { seconds })}</Text> : null}
           {busy ? (
             <Group gap="sm" role="status">
               <Loader size="sm" aria-hidden="true" />
@@ -216,7 +215,7 @@ function RecoveryUnlock({ onBack }: { readonly onBack: () => void }) {
             </Group>
           ) : null}
           <Group>
-            <Button type="submit" loading={busy} disabled={seconds > 0}>
+            <Button type="submit" loading={busy}>
               {t('recovery.submit')}
             </Button>
           </Group>

@@ -54,14 +54,15 @@ export const unlockWithRecovery: CommandHandler<'unlock-with-recovery'> = async 
   }
 
   let wrap;
+  let failures;
   try {
     const cost = await ctx.kdf.chooseCost();
     wrap = await wrapWithPassphrase(masterKey, request.newPassphrase, cost);
+    failures = await ctx.repo.readFailures();
   } catch (error) {
     zeroize(masterKey);
     throw error;
   }
-  const failures = await ctx.repo.readFailures();
   const vault = await openVault(ctx.repo, masterKey, keyring, { via: 'recovery', kdf: wrap.kdf });
   try {
     const at = ctx.now().toISOString();

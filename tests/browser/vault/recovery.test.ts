@@ -50,6 +50,8 @@ describe('unlock-with-recovery', () => {
     typo[4] = `${words[4] ?? ''}x`;
     const unknown = await expectVaultError(recovering.request({ cmd: 'unlock-with-recovery', words: typo.join(' '), newPassphrase: NEW_PASSPHRASE }), 'recovery-words-invalid');
     expect(unknown.details).toEqual({ positions: [5], reason: 'unknown-word' });
+    // A near-miss of a secret word never leaves the worker, not even inside the English message.
+    expect(`${unknown.message} ${JSON.stringify(unknown.details)}`).not.toContain(typo[4] ?? '');
 
     const missing = await expectVaultError(
       recovering.request({ cmd: 'unlock-with-recovery', words: words.slice(0, 23).join(' '), newPassphrase: NEW_PASSPHRASE }),
