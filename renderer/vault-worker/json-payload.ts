@@ -12,3 +12,12 @@ export function encodeJson(value: unknown): Uint8Array {
 export function decodeJson(bytes: Uint8Array): unknown {
   return JSON.parse(utf8Decode(bytes)) as unknown;
 }
+
+/** Malformed JSON as `null`, for callers whose schema check then names the row as corrupt. */
+export function decodeJsonOrNull(bytes: Uint8Array): unknown {
+  try {
+    return decodeJson(bytes);
+  } catch {
+    return null;
+  }
+}

@@ -29,7 +29,7 @@ import {
 } from '@shared/crypto';
 import type { KeyringKind } from '../db';
 import { corruptRow } from '../errors';
-import { decodeJson } from '../json-payload';
+import { decodeJsonOrNull } from '../json-payload';
 import { ProfileRecordSchema, profileView } from '../profile-record';
 import type { VaultRepository } from '../repository';
 import type { UnlockedVault } from '../session';
@@ -98,10 +98,3 @@ export async function openVault(
   }
 }
 
-function decodeJsonOrNull(bytes: Uint8Array): unknown {
-  try {
-    return decodeJson(bytes);
-  } catch {
-    return null;
-  }
-}

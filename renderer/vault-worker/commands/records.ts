@@ -9,7 +9,7 @@
  */
 import type { VaultRecord } from '@shared/ipc/vault-protocol';
 import { corruptRow } from '../errors';
-import { decodeJson, encodeJson } from '../json-payload';
+import { decodeJsonOrNull, encodeJson } from '../json-payload';
 import { WritePlan } from '../write-plan';
 import { commitForSession } from './commit';
 import type { CommandHandler } from './context';
@@ -36,12 +36,7 @@ export const recordsList: CommandHandler<'records-list'> = async (ctx) => {
   const opened = await ctx.repo.openRecords(vault.rowKey, vault.manifest);
   const records: VaultRecord[] = new Array<VaultRecord>(opened.length);
   opened.forEach(({ recordId, sid, kind, payload }, index) => {
-    let value: unknown;
-    try {
-      value = decodeJson(payload);
-    } catch {
-      value = null;
-    }
+    const value = decodeJsonOrNull(payload);
     if (!isSealedRecord(value) || value.id !== recordId || value.kind !== kind) {
       throw corruptRow('records', sid, 'content-invalid', `Record ${recordId} (row records/${sid}) opened but is not the record the vault lists there.`, {
         recordId,

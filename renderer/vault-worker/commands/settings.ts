@@ -9,7 +9,7 @@
  */
 import { type Settings, settingsSchema } from '@shared/ipc/vault-protocol';
 import { corruptRow } from '../errors';
-import { decodeJson, encodeJson } from '../json-payload';
+import { decodeJsonOrNull, encodeJson } from '../json-payload';
 import type { UnlockedVault } from '../session';
 import { WritePlan } from '../write-plan';
 import { commitForSession } from './commit';
@@ -17,13 +17,7 @@ import type { CommandHandler, VaultContext } from './context';
 
 async function readSettings(ctx: VaultContext, vault: UnlockedVault): Promise<Settings> {
   const payload = await ctx.repo.openRow(vault.rowKey, vault.manifest, 'settings');
-  let value: unknown;
-  try {
-    value = decodeJson(payload);
-  } catch {
-    value = null;
-  }
-  const parsed = settingsSchema.safeParse(value);
+  const parsed = settingsSchema.safeParse(decodeJsonOrNull(payload));
   if (!parsed.success) throw corruptRow('rows', 'settings', 'content-invalid', 'The settings opened but are malformed.');
   return parsed.data;
 }

@@ -47,11 +47,12 @@ describe('unlock-with-recovery', () => {
     const recovering = vault.client();
 
     const typo = [...words];
-    typo[4] = `${words[4] ?? ''}x`;
+    const misspelt = `${words[4] ?? ''}x`;
+    typo[4] = misspelt;
     const unknown = await expectVaultError(recovering.request({ cmd: 'unlock-with-recovery', words: typo.join(' '), newPassphrase: NEW_PASSPHRASE }), 'recovery-words-invalid');
     expect(unknown.details).toEqual({ positions: [5], reason: 'unknown-word' });
     // A near-miss of a secret word never leaves the worker, not even inside the English message.
-    expect(`${unknown.message} ${JSON.stringify(unknown.details)}`).not.toContain(typo[4] ?? '');
+    expect(`${unknown.message} ${JSON.stringify(unknown.details)}`).not.toContain(misspelt);
 
     const missing = await expectVaultError(
       recovering.request({ cmd: 'unlock-with-recovery', words: words.slice(0, 23).join(' '), newPassphrase: NEW_PASSPHRASE }),
