@@ -13,7 +13,8 @@ import { createGuardedIpc } from './ipc/guarded-handle';
 import { registerAppInfo } from './ipc/app-info';
 import { registerFiles } from './ipc/files';
 import { registerPrint } from './ipc/print';
-import { startLockSignals } from './lock-signals';
+import { registerIdleLock } from './ipc/idle-lock';
+import { DEFAULT_IDLE_THRESHOLD_SECONDS, startLockSignals } from './lock-signals';
 import { installApplicationMenu } from './menu';
 import { APP_SCHEME } from './origin';
 import { collectPosture } from './posture';
@@ -25,7 +26,7 @@ import { createMainWindow, type MainWindow } from './window';
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const rendererDir = join(import.meta.dirname, '../renderer');
 /** The channels the renderer invokes; `lockNow` only ever flows from main to the renderer. */
-const INVOKE_CHANNELS = [DESK_CHANNELS.appInfo, DESK_CHANNELS.openFiles, DESK_CHANNELS.saveFiles, DESK_CHANNELS.print];
+const INVOKE_CHANNELS = [DESK_CHANNELS.appInfo, DESK_CHANNELS.openFiles, DESK_CHANNELS.saveFiles, DESK_CHANNELS.print, DESK_CHANNELS.setIdleLock];
 
 const devTools = devToolsAllowed(process.env, app.isPackaged);
 applyStartupPolicy(app, protocol);
@@ -40,6 +41,8 @@ if (app.requestSingleInstanceLock()) {
 function start(): void {
   let main: MainWindow | null = null;
   let stopLockSignals: (() => void) | null = null;
+  /** The vault's idle time as the renderer last reported it; the default until the vault is unlocked. */
+  let idleLockSeconds = DEFAULT_IDLE_THRESHOLD_SECONDS;
   const liveWindow = (): BrowserWindow | null => (main !== null && !main.window.isDestroyed() ? main.window : null);
 
   app.on('second-instance', () => {
@@ -94,12 +97,16 @@ function start(): void {
     });
     registerFiles(ipc, { dialog, window: liveWindow });
     registerPrint(ipc, liveWindow);
+    registerIdleLock(ipc, (minutes) => {
+      idleLockSeconds = minutes * 60;
+    });
 
     main = createMainWindow(preloadPath, devTools);
     const { webContents } = main.window;
     guardWebContents(webContents, devTools);
     stopLockSignals = startLockSignals({
       powerMonitor,
+      idleThresholdSeconds: () => idleLockSeconds,
       send: (reason) => {
         if (!webContents.isDestroyed()) webContents.send(DESK_CHANNELS.lockNow, reason);
       },

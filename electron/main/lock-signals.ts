@@ -19,8 +19,11 @@ export interface LockSignalOptions {
   send: (reason: LockReason) => void;
   /** Poll idle time and the clock; defaults to Linux only, where no lock-screen event exists. */
   poll?: boolean;
-  /** System-wide idle time after which the vault locks. Default 10 minutes. */
-  idleThresholdSeconds?: number;
+  /**
+   * System-wide idle time after which the vault locks, read at every poll so the vault's setting
+   * applies as soon as the renderer reports it. Default 10 minutes.
+   */
+  idleThresholdSeconds?: number | (() => number);
   /** How often to poll. Default 15 seconds. */
   pollIntervalMs?: number;
   /** How late a tick may be before it counts as a clock jump. Default 60 seconds. */
@@ -40,7 +43,8 @@ export function startLockSignals(options: LockSignalOptions): () => void {
   const { powerMonitor, send } = options;
   const platform = options.platform ?? process.platform;
   const poll = options.poll ?? platform === 'linux';
-  const idleThreshold = options.idleThresholdSeconds ?? DEFAULT_IDLE_THRESHOLD_SECONDS;
+  const threshold = options.idleThresholdSeconds ?? DEFAULT_IDLE_THRESHOLD_SECONDS;
+  const idleThreshold = typeof threshold === 'function' ? threshold : () => threshold;
   const interval = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   const slack = options.clockSlackMs ?? DEFAULT_CLOCK_SLACK_MS;
   const now = options.now ?? Date.now;
@@ -76,7 +80,7 @@ export function startLockSignals(options: LockSignalOptions): () => void {
       last = current;
       if (elapsed > interval + slack || elapsed < 0) send('clock-jump');
       const idle = powerMonitor.getSystemIdleTime();
-      if (idle >= idleThreshold) {
+      if (idle >= idleThreshold()) {
         if (!idleReported) send('idle');
         idleReported = true;
       } else {

@@ -13,6 +13,7 @@ const api: DeskApi = {
   openFiles: (request) => ipcRenderer.invoke(DESK_CHANNELS.openFiles, request),
   saveFiles: (request) => ipcRenderer.invoke(DESK_CHANNELS.saveFiles, request),
   print: () => ipcRenderer.invoke(DESK_CHANNELS.print),
+  setIdleLock: (request) => ipcRenderer.invoke(DESK_CHANNELS.setIdleLock, request),
   onLockNow: (listener) => {
     // Only the reason string crosses into the page; the IPC event (with its sender) never does.
     const handler = (_event: IpcRendererEvent, reason: unknown): void => {

@@ -70,11 +70,20 @@ function Unlocked({ children }: { readonly children: ReactNode }) {
   const session = useVaultSession();
   const clock = useClock();
   useWorkingSetPainted();
+  const platform = usePlatform();
   const minutes = useSession((state) => (state.status === 'unlocked' ? state.settings.idleLockMinutes : undefined));
   const lock = useCallback(() => {
     void session.lock();
   }, [session]);
   useIdleLock({ minutes, onIdle: lock, clock });
+  // The platform's system-wide idle watch (Electron on Linux) follows the same setting.
+  useEffect(() => {
+    if (minutes !== undefined) {
+      platform.setIdleLock({ minutes }).catch(() => {
+        // The page's own idle timer still locks; a refused report only leaves the OS default in place.
+      });
+    }
+  }, [platform, minutes]);
   useLockShortcut(lock);
   return children;
 }

@@ -10,6 +10,7 @@ import {
   lockReasonSchema,
   openFilesRequestSchema,
   openFilesResultSchema,
+  idleLockRequestSchema,
   printResultSchema,
   saveFilesRequestSchema,
   saveFilesResultSchema,
@@ -17,7 +18,7 @@ import {
 import type { DeskApi } from './types';
 
 /** The functions the preload must expose; anything else on the object is ignored. */
-const BRIDGE_METHODS = ['appInfo', 'openFiles', 'saveFiles', 'print', 'onLockNow'] as const;
+const BRIDGE_METHODS = ['appInfo', 'openFiles', 'saveFiles', 'print', 'setIdleLock', 'onLockNow'] as const;
 
 /** True when `value` looks like the preload's bridge: an object with every DeskApi function. */
 export function isDeskBridge(value: unknown): value is DeskApi {
@@ -33,6 +34,7 @@ export function createElectronPlatform(bridge: DeskApi): DeskApi {
   const openFiles = bridge.openFiles.bind(bridge);
   const saveFiles = bridge.saveFiles.bind(bridge);
   const print = bridge.print.bind(bridge);
+  const setIdleLock = bridge.setIdleLock.bind(bridge);
   const onLockNow = bridge.onLockNow.bind(bridge);
 
   return {
@@ -49,6 +51,9 @@ export function createElectronPlatform(bridge: DeskApi): DeskApi {
     },
     async print() {
       return printResultSchema.parse(await print());
+    },
+    async setIdleLock(request) {
+      await setIdleLock(idleLockRequestSchema.parse(request));
     },
     onLockNow(listener) {
       const unsubscribe: unknown = onLockNow((reason: unknown) => {

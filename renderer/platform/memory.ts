@@ -5,6 +5,7 @@
  */
 import {
   appInfoSchema,
+  idleLockRequestSchema,
   openFilesRequestSchema,
   openFilesResultSchema,
   saveFilesRequestSchema,
@@ -27,6 +28,8 @@ export interface MemoryPlatform extends DeskApi {
   readonly saves: readonly SaveFilesRequest[];
   /** How many times print() was called. */
   readonly printCount: number;
+  /** Every idle time reported through setIdleLock, oldest first. */
+  readonly idleLockMinutes: readonly number[];
   /** The answer to the next openFiles call; without one queued, the user "cancels". */
   queuePick(result: OpenFilesResult): void;
   /** Fires the lock listeners as the OS would. */
@@ -59,6 +62,7 @@ export function createMemoryPlatform(options: MemoryPlatformOptions = {}): Memor
   const saves: SaveFilesRequest[] = [];
   const listeners = new Set<(reason: LockReason) => void>();
   let printCount = 0;
+  const idleLockMinutes: number[] = [];
 
   return {
     openRequests,
@@ -68,6 +72,13 @@ export function createMemoryPlatform(options: MemoryPlatformOptions = {}): Memor
     },
     get printCount() {
       return printCount;
+    },
+    idleLockMinutes,
+    setIdleLock(request) {
+      return new Promise((resolve) => {
+        idleLockMinutes.push(idleLockRequestSchema.parse(request).minutes);
+        resolve();
+      });
     },
     print() {
       printCount += 1;

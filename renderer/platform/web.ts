@@ -10,6 +10,7 @@ import {
   openFilesRequestSchema,
   openFilesResultSchema,
   saveFilesRequestSchema,
+  idleLockRequestSchema,
   type PickedFile,
 } from '@shared/ipc/desk-api';
 import type { AppInfo, DeskApi, OpenFilesResult, PostureItem } from './types';
@@ -149,6 +150,13 @@ export function createWebPlatform(options: WebPlatformOptions = {}): DeskApi {
   const revokeDelayMs = options.revokeDelayMs ?? DEFAULT_REVOKE_DELAY_MS;
 
   return {
+    setIdleLock(request) {
+      // A browser tab has no system-wide idle watch: the page's own idle timer is the only one.
+      return new Promise((resolve) => {
+        idleLockRequestSchema.parse(request);
+        resolve();
+      });
+    },
     print() {
       // window.print() blocks until the dialog closes and does not say whether anything was printed.
       (doc.defaultView ?? window).print();

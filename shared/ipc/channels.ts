@@ -8,6 +8,7 @@ export const DESK_CHANNELS = {
   openFiles: 'desk:open-files',
   saveFiles: 'desk:save-files',
   print: 'desk:print',
+  setIdleLock: 'desk:set-idle-lock',
   lockNow: 'desk:lock-now',
 } as const;
 

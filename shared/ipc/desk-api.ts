@@ -132,6 +132,12 @@ export type SaveFilesResult = z.infer<typeof saveFilesResultSchema>;
 export const printResultSchema = z.strictObject({ status: z.enum(['printed', 'cancelled', 'failed', 'unknown']) });
 export type PrintResult = z.infer<typeof printResultSchema>;
 
+/** The idle time after which the vault locks, in minutes: a setting of the vault (1 to 240). */
+export const idleLockMinutesSchema = z.number().int().min(1).max(240);
+
+export const idleLockRequestSchema = z.strictObject({ minutes: idleLockMinutesSchema });
+export type IdleLockRequest = z.infer<typeof idleLockRequestSchema>;
+
 /** Why the OS asked us to lock the vault. */
 export const lockReasonSchema = z.enum(['screen-locked', 'suspend', 'idle', 'clock-jump', 'user-switch']);
 export type LockReason = z.infer<typeof lockReasonSchema>;
@@ -188,6 +194,11 @@ export interface DeskApi {
    * the recovery sheet is printed, never saved to a file.
    */
   print(): Promise<PrintResult>;
+  /**
+   * Tells the platform the vault's idle time, so a system-wide idle watch (Linux has no lock-screen
+   * event) locks after the same time as the page's own idle timer, not a fixed default.
+   */
+  setIdleLock(request: IdleLockRequest): Promise<void>;
   /** Fires when the OS locks the screen, suspends, or the user has been idle system-wide. */
   onLockNow(listener: (reason: LockReason) => void): () => void;
 }

@@ -5,6 +5,7 @@
  * asked to print, once. Both sides parse every message with these schemas.
  */
 import { z } from 'zod';
+import { idleLockMinutesSchema } from './desk-api';
 // Only the two modules needed: the crypto index would pull tweetnacl and hash-wasm into the UI bundle.
 import { ROLES } from '../crypto/key-events';
 import { RecoverySheetSchema } from '../crypto/recovery-sheet';
@@ -23,7 +24,7 @@ export type DelegationProfileInput = z.infer<typeof delegationProfileInputSchema
 
 export const settingsSchema = z.strictObject({
   /** Minutes without input before the vault locks itself; 0 is not allowed (a security product). */
-  idleLockMinutes: z.number().int().min(1).max(240),
+  idleLockMinutes: idleLockMinutesSchema,
   language: z.enum(['en', 'uk']),
   colorScheme: z.enum(['light', 'dark']),
   /** The answer of navigator.storage.persist(), recorded by the UI; null until asked. */

@@ -25,6 +25,7 @@ function fakeBridge(answers: { appInfo?: unknown; openFiles?: unknown; saveFiles
     openFiles: vi.fn(() => Promise.resolve(answers.openFiles ?? { picked: false, files: [], truncated: false })),
     saveFiles: vi.fn(() => Promise.resolve(answers.saveFiles ?? { status: 'cancelled' })),
     print: vi.fn(() => Promise.resolve(answers.print ?? { status: 'printed' })),
+    setIdleLock: vi.fn(() => Promise.resolve(undefined)),
     onLockNow: vi.fn((listener: (reason: unknown) => void) => {
       lockListeners.add(listener);
       return () => {
@@ -46,6 +47,15 @@ function fakeBridge(answers: { appInfo?: unknown; openFiles?: unknown; saveFiles
 const asDeskApi = (bridge: ReturnType<typeof fakeBridge>['bridge']): DeskApi => bridge as unknown as DeskApi;
 
 describe('electron platform adapter', () => {
+  it('reports a valid idle time to the bridge and refuses an invalid one before it', async () => {
+    const { bridge } = fakeBridge();
+    const platform = createElectronPlatform(asDeskApi(bridge));
+    await platform.setIdleLock({ minutes: 20 });
+    expect(bridge.setIdleLock).toHaveBeenCalledWith({ minutes: 20 });
+    await expect(platform.setIdleLock({ minutes: 0 })).rejects.toBeInstanceOf(z.ZodError);
+    expect(bridge.setIdleLock).toHaveBeenCalledOnce();
+  });
+
   it('passes a print outcome through and rejects one the contract does not know', async () => {
     await expect(createElectronPlatform(asDeskApi(fakeBridge().bridge)).print()).resolves.toEqual({ status: 'printed' });
     const { bridge } = fakeBridge({ print: { status: 'shredded' } });

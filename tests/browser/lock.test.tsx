@@ -99,14 +99,18 @@ describe('locking by itself', () => {
     await expectLocked(vault, reloads);
   });
 
-  it('follows a change of the idle time made in the settings', async () => {
+  it('follows a change of the idle time made in the settings, and tells the platform', async () => {
     const clock = createFakeClock();
+    const platform = createMemoryPlatform();
     const vault = createFakeVault({ settings: { idleLockMinutes: 30 } });
-    const { reloads } = renderApp({ vault, clock, path: '/settings' });
+    const { reloads } = renderApp({ vault, clock, platform, path: '/settings' });
+    // StrictMode runs the effect twice; what matters is the value the platform holds last.
+    await expect.poll(() => platform.idleLockMinutes.at(-1)).toBe(30);
     const minutes = page.getByRole('textbox', { name: 'Lock after this many minutes without input' });
     await userEvent.fill(minutes, '2');
     await userEvent.click(page.getByRole('button', { name: 'Save' }));
     await expect.element(page.getByText('Saved: the vault locks after 2 min without input.')).toBeVisible();
+    await expect.poll(() => platform.idleLockMinutes.at(-1)).toBe(2);
     clock.advance(119_999);
     expect(vault.callsOf('lock')).toEqual([]);
     clock.advance(1);

@@ -41,7 +41,7 @@ test('exposes exactly DeskApi and no Node to the page', async () => {
     require: typeof (window as unknown as { require?: unknown }).require,
     process: typeof (window as unknown as { process?: unknown }).process,
   }));
-  expect(surface).toEqual({ desk: ['appInfo', 'onLockNow', 'openFiles', 'print', 'saveFiles'], require: 'undefined', process: 'undefined' });
+  expect(surface).toEqual({ desk: ['appInfo', 'onLockNow', 'openFiles', 'print', 'saveFiles', 'setIdleLock'], require: 'undefined', process: 'undefined' });
   const info = await page.evaluate(() => (window as unknown as { desk: { appInfo(): Promise<{ platform: string }> } }).desk.appInfo());
   expect(info.platform).toBe('electron');
 });

@@ -12,6 +12,7 @@ import { isTrustedSender } from '../../../electron/main/ipc/sender';
 import { buildAppInfo, registerAppInfo } from '../../../electron/main/ipc/app-info';
 import { registerFiles } from '../../../electron/main/ipc/files';
 import { registerPrint } from '../../../electron/main/ipc/print';
+import { registerIdleLock } from '../../../electron/main/ipc/idle-lock';
 import { collectPosture, type PostureFacts } from '../../../electron/main/posture';
 import { secureWebPreferences } from '../../../electron/main/security';
 import { FakeIpcMain, FakeWebContents, invokeEvent, type FakeFrame } from './fakes';
@@ -39,8 +40,10 @@ function setup() {
     done(false, 'cancelled');
   });
   registerPrint(ipc, () => ({ webContents: { print } }) as unknown as BrowserWindow);
+  const setIdleMinutes = vi.fn();
+  registerIdleLock(ipc, setIdleMinutes);
   const trusted = invokeEvent(contents, contents.mainFrame);
-  return { ipcMain, ipc, contents, showOpenDialog, posture, print, trusted };
+  return { ipcMain, ipc, contents, showOpenDialog, posture, print, setIdleMinutes, trusted };
 }
 
 const validRequests: Record<string, unknown> = {
@@ -48,6 +51,7 @@ const validRequests: Record<string, unknown> = {
   [DESK_CHANNELS.openFiles]: { mode: 'files' },
   [DESK_CHANNELS.saveFiles]: { files: [{ name: 'a.age', bytes: new Uint8Array([1]) }] },
   [DESK_CHANNELS.print]: undefined,
+  [DESK_CHANNELS.setIdleLock]: { minutes: 15 },
 };
 
 describe('isTrustedSender', () => {
@@ -76,7 +80,7 @@ describe('isTrustedSender', () => {
 });
 
 describe('IPC sender check on every channel', () => {
-  const channels = [DESK_CHANNELS.appInfo, DESK_CHANNELS.openFiles, DESK_CHANNELS.saveFiles, DESK_CHANNELS.print];
+  const channels = [DESK_CHANNELS.appInfo, DESK_CHANNELS.openFiles, DESK_CHANNELS.saveFiles, DESK_CHANNELS.print, DESK_CHANNELS.setIdleLock];
 
   it('registers exactly the invoke channels, all through the guard', () => {
     const { ipcMain, ipc } = setup();
@@ -97,13 +101,14 @@ describe('IPC sender check on every channel', () => {
 
   for (const channel of channels) {
     it.each(foreign)(`${channel} refuses %s and never opens a dialog`, async (_label, makeEvent) => {
-      const { ipcMain, contents, showOpenDialog, posture, print } = setup();
+      const { ipcMain, contents, showOpenDialog, posture, print, setIdleMinutes } = setup();
       await expect(ipcMain.invoke(channel, makeEvent(contents), validRequests[channel])).rejects.toThrow(
         `${channel} refused: the caller is not the Tallinn Desk window`,
       );
       expect(showOpenDialog).not.toHaveBeenCalled();
       expect(posture).not.toHaveBeenCalled();
       expect(print).not.toHaveBeenCalled();
+      expect(setIdleMinutes).not.toHaveBeenCalled();
     });
   }
 });
@@ -151,6 +156,20 @@ describe('IPC argument validation', () => {
       truncated: false,
     });
     expect(showOpenDialog).toHaveBeenCalledOnce();
+  });
+});
+
+describe('desk:set-idle-lock', () => {
+  it('hands the vault idle time to the idle watch', async () => {
+    const { ipcMain, trusted, setIdleMinutes } = setup();
+    await ipcMain.invoke(DESK_CHANNELS.setIdleLock, trusted, { minutes: 45 });
+    expect(setIdleMinutes).toHaveBeenCalledWith(45);
+  });
+
+  it.each([[{ minutes: 0 }], [{ minutes: 241 }], [{ minutes: 2.5 }], [{ minutes: '10' }], [{}], [undefined]])('refuses %j', async (request) => {
+    const { ipcMain, trusted, setIdleMinutes } = setup();
+    await expect(ipcMain.invoke(DESK_CHANNELS.setIdleLock, trusted, request)).rejects.toThrow(/invalid request/u);
+    expect(setIdleMinutes).not.toHaveBeenCalled();
   });
 });
 

@@ -102,6 +102,17 @@ describe('idle and clock polling', () => {
     expect(h.sent).toEqual(['idle']);
   });
 
+  it('follows an idle time that changes while it runs (the vault setting reported by the renderer)', () => {
+    let minutes = 30;
+    const h = harness({ idleThresholdSeconds: () => minutes * 60 });
+    h.powerMonitor.idleSeconds = 20 * 60;
+    h.advance(DEFAULT_POLL_INTERVAL_MS);
+    expect(h.sent).toEqual([]);
+    minutes = 15;
+    h.advance(DEFAULT_POLL_INTERVAL_MS);
+    expect(h.sent).toEqual(['idle']);
+  });
+
   it('sends idle once per idle stretch and again after activity', () => {
     const h = harness({ idleThresholdSeconds: 60 });
     h.powerMonitor.idleSeconds = 61;

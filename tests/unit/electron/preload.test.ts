@@ -87,7 +87,7 @@ describe('the built preload', () => {
     expect(DESK_GLOBAL).toBe('desk');
     expect([...exposed.keys()]).toEqual(['desk']);
     const api = exposed.get('desk') ?? {};
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'onLockNow', 'openFiles', 'print', 'saveFiles']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'onLockNow', 'openFiles', 'print', 'saveFiles', 'setIdleLock']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 
@@ -98,11 +98,13 @@ describe('the built preload', () => {
     await api.openFiles?.({ mode: 'files' });
     await api.saveFiles?.({ files: [] });
     await api.print?.();
+    await api.setIdleLock?.({ minutes: 5 });
     expect(invoke.mock.calls).toEqual([
       [DESK_CHANNELS.appInfo],
       [DESK_CHANNELS.openFiles, { mode: 'files' }],
       [DESK_CHANNELS.saveFiles, { files: [] }],
       [DESK_CHANNELS.print],
+      [DESK_CHANNELS.setIdleLock, { minutes: 5 }],
     ]);
   });
 
