@@ -1,7 +1,8 @@
-/** The language switch and the theme toggle: in the shell's header and on the screens before unlocking. */
+/** The header's brand, language switch and theme toggle: in the shell and on the screens before unlocking. */
 import { ActionIcon, SegmentedControl, VisuallyHidden } from '@mantine/core';
 import { IconMoon, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { AppLogo } from '../ui';
 import { useUi } from './contexts';
 import { isLanguage, LANGUAGES, type Language } from './ui-store';
 
@@ -46,5 +47,16 @@ export function ThemeToggle() {
     >
       {dark ? <IconSun size={18} aria-hidden="true" /> : <IconMoon size={18} aria-hidden="true" />}
     </ActionIcon>
+  );
+}
+
+/** The logo and product name at the start of every header. */
+export function HeaderBrand() {
+  const { t } = useTranslation('common');
+  return (
+    <div className="td-brand">
+      <AppLogo size={26} />
+      <span className="td-brand-name">{t('appName')}</span>
+    </div>
   );
 }

@@ -3,20 +3,14 @@
  * language switch and the theme toggle, and one main region. No navigation: nothing is reachable yet.
  */
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { AppLogo } from '../ui';
-import { LanguageSwitch, ThemeToggle } from './HeaderControls';
+import { HeaderBrand, LanguageSwitch, ThemeToggle } from './HeaderControls';
 import './shell.css';
 
 export function LockedFrame({ children }: { readonly children: ReactNode }) {
-  const { t } = useTranslation('common');
   return (
     <div className="td-shell td-locked">
       <header className="td-header">
-        <div className="td-brand">
-          <AppLogo size={26} />
-          <span className="td-brand-name">{t('appName')}</span>
-        </div>
+        <HeaderBrand />
         <div className="td-header-tools">
           <LanguageSwitch />
           <ThemeToggle />

@@ -6,9 +6,8 @@ import { Burger, NavLink } from '@mantine/core';
 import { useEffect, useId, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation, useMatch, useMatches } from 'react-router';
-import { AppLogo } from '../ui';
 import { useUi } from './contexts';
-import { LanguageSwitch, ThemeToggle } from './HeaderControls';
+import { HeaderBrand, LanguageSwitch, ThemeToggle } from './HeaderControls';
 import { LockButton } from './LockButton';
 import { isRouteHandle, SECTIONS, type Section } from './sections';
 import './shell.css';
@@ -88,10 +87,7 @@ export function Shell() {
           aria-expanded={navbarOpen}
           aria-controls={navbarId}
         />
-        <div className="td-brand">
-          <AppLogo size={26} />
-          <span className="td-brand-name">{t('appName')}</span>
-        </div>
+        <HeaderBrand />
         <div className="td-header-tools">
           <LanguageSwitch />
           <ThemeToggle />

@@ -20,8 +20,8 @@ import { bytesEqual, canonicalBytes, toBase64, toHex, utf8Encode } from './encod
 import { CryptoError } from './errors';
 import { DelegationIdSchema } from './key-events';
 
-export const FINGERPRINT_DIGITS = 40;
-export const FINGERPRINT_GROUP = 5;
+import { FINGERPRINT_DIGITS, FINGERPRINT_GROUP } from './formats';
+export { FINGERPRINT_DIGITS, FINGERPRINT_GROUP };
 const MODULUS = 10n ** BigInt(FINGERPRINT_DIGITS);
 
 export interface FingerprintInput {

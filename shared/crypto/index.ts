@@ -3,6 +3,7 @@
  * Electron main, the CLI and tests. docs/crypto.md specifies every construction byte for byte.
  */
 export * from './errors';
+export * from './formats';
 export * from './random';
 export * from './encoding';
 export * from './domains';

@@ -33,10 +33,8 @@ import { type DelegationKeys, type Device, DeviceSchema, nextKeyDigest, type Sig
 /** Verifying costs one Ed25519 check per event (~7 ms in tweetnacl); a hostile log stays bounded. */
 export const MAX_KEY_EVENTS = 256;
 
-export const ROLES = ['beneficiary', 'partner', 'observer', 'secretariat'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const DelegationIdSchema = z.string().regex(/^[a-z2-7]{26}$/u, { error: 'delegation id must be 26 lowercase base32 characters' });
+import { DelegationIdSchema, ROLES, type Role } from './formats';
+export { DelegationIdSchema, ROLES, type Role };
 
 const KeySchema = base64BytesSchema(32);
 const HashSchema = base64BytesSchema(32);

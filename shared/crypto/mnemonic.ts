@@ -14,7 +14,8 @@ import { entropyToMnemonic, mnemonicToEntropy } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { CryptoError } from './errors';
 
-export const MNEMONIC_WORD_COUNT = 24;
+import { MNEMONIC_WORD_COUNT } from './formats';
+export { MNEMONIC_WORD_COUNT };
 const SECRET_BYTES = 32;
 const WORDS = new Set(wordlist);
 

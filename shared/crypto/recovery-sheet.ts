@@ -13,25 +13,13 @@
 import { z } from 'zod';
 import { base64BytesSchema, canonicalBytes, fromBase64, toBase64, utf8Decode } from './encoding';
 import { CryptoError } from './errors';
-import { fingerprintGroups, FINGERPRINT_DIGITS } from './fingerprint';
+import { fingerprintGroups } from './fingerprint';
 import { signingKeyPairFromSeed, type SigningKeyPair } from './identity';
-import { DelegationIdSchema, type RevocationEvent, RevocationEventSchema, type SignedKeyEvent } from './key-events';
-import { bytesToWords, MNEMONIC_WORD_COUNT, wordsToBytes } from './mnemonic';
+import { type RevocationEvent, RevocationEventSchema, type SignedKeyEvent } from './key-events';
+import { bytesToWords, wordsToBytes } from './mnemonic';
 
-const WordsSchema = z.array(z.string().regex(/^[a-z]{3,8}$/u)).length(MNEMONIC_WORD_COUNT);
-
-export const RecoverySheetSchema = z.strictObject({
-  v: z.literal(1),
-  delegation: z.strictObject({ name: z.string().min(1).max(200), id: DelegationIdSchema }),
-  /** 8 groups of 5 digits. */
-  fingerprint: z.array(z.string().regex(/^[0-9]{5}$/u)).length(FINGERPRINT_DIGITS / 5),
-  recoveryWords: WordsSchema,
-  nextRotationKeyWords: WordsSchema,
-  /** base64 of canonical JSON {event, signature}. */
-  revocationCertificateB64: z.string().min(1).max(4096),
-  created: z.iso.datetime(),
-});
-export type RecoverySheet = z.infer<typeof RecoverySheetSchema>;
+import { RecoverySheetSchema, type RecoverySheet } from './formats';
+export { RecoverySheetSchema, type RecoverySheet };
 
 export interface RecoverySheetInput {
   readonly delegationName: string;

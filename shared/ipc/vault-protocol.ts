@@ -6,9 +6,8 @@
  */
 import { z } from 'zod';
 import { idleLockMinutesSchema } from './desk-api';
-// Only the two modules needed: the crypto index would pull tweetnacl and hash-wasm into the UI bundle.
-import { ROLES } from '../crypto/key-events';
-import { RecoverySheetSchema } from '../crypto/recovery-sheet';
+// formats.ts has no crypto code behind it: the UI imports this protocol, tweetnacl stays in the worker.
+import { RecoverySheetSchema, ROLES } from '../crypto/formats';
 
 /** Ids are opaque to the UI; records are free-form JSON until the domain schemas arrive (issue #5). */
 const recordIdSchema = z.string().min(1).max(200);

@@ -5,7 +5,7 @@
  * component's state only and dropped when the user continues.
  */
 import { Alert, Button, Checkbox, Group, Loader, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { ROLES, type Role } from '@shared/crypto/key-events';
+import { ROLES, type Role } from '@shared/crypto/formats';
 import type { Profile } from '@shared/ipc/vault-protocol';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
