@@ -1,0 +1,194 @@
+/**
+ * Reading what coverage and the dashboard need from records as the sync layer hands them over
+ * (RecordView: `{id, owner, tlp, deleted, values}` with JSON values).
+ *
+ * Why not parseRecordValues: the dashboard reads 100,000 records on every change and zod costs several
+ * microseconds per record; and a record merged from concurrent edits or written by a newer version may
+ * not pass the strict schema although every field coverage needs is fine. So each reader checks only the
+ * fields it uses, with plain type guards, and returns null when one of them is unusable; coverage.ts
+ * reports such records as 'invalid-record' instead of guessing.
+ */
+import type { Tlp } from '../sync/tlp';
+import { CATEGORIES, PRIORITIES, SECTORS, type Category, type Priority, type Sector } from './classification';
+import { NEED_STATUSES, type NeedStatus } from './need';
+import { OFFER_STATUSES, type OfferStatus } from './offer';
+import { isPlainDate } from './plain-date';
+import { isRecordRef } from './record-ref';
+import { UNITS, type Unit } from './units';
+
+/** What the sync layer's RecordView provides (shared/sync/model.ts); kind is implied by the list it is in. */
+export interface RecordInput {
+  readonly id: string;
+  readonly owner: string;
+  readonly tlp: Tlp;
+  readonly deleted: boolean;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+export interface NeedFacts {
+  readonly id: string;
+  readonly owner: string;
+  readonly tlp: Tlp;
+  readonly deleted: boolean;
+  readonly title: string;
+  readonly institution: string;
+  readonly sector: Sector;
+  readonly category: Category;
+  readonly priority: Priority;
+  readonly quantity: number;
+  readonly unit: Unit;
+  readonly eurCents: number;
+  readonly deadline: string | null;
+  readonly interAgencyPriority: number | null;
+  readonly status: NeedStatus;
+}
+
+/**
+ * An allocation as stored in the offer's values: the validated objects themselves are used (no copy),
+ * so only the fields coverage reads are typed.
+ */
+export interface AllocationFacts {
+  readonly need: string;
+  readonly quantity: number;
+  readonly value: { readonly eurCents: number };
+}
+
+export interface OfferFacts {
+  readonly id: string;
+  readonly owner: string;
+  readonly tlp: Tlp;
+  readonly deleted: boolean;
+  readonly title: string;
+  readonly category: Category;
+  readonly quantity: number;
+  readonly unit: Unit;
+  readonly eurCents: number;
+  readonly status: OfferStatus;
+  readonly allocations: readonly AllocationFacts[];
+}
+
+export interface DeliveryFacts {
+  readonly id: string;
+  readonly owner: string;
+  readonly tlp: Tlp;
+  readonly deleted: boolean;
+  readonly offer: string;
+  readonly need: string | null;
+  readonly quantity: number;
+  readonly unit: Unit;
+  readonly date: string;
+}
+
+export interface AcceptanceFacts {
+  readonly id: string;
+  readonly owner: string;
+  readonly tlp: Tlp;
+  readonly deleted: boolean;
+  readonly delivery: string;
+  readonly need: string;
+  readonly quantity: number;
+}
+
+const SECTOR_SET = new Set<unknown>(SECTORS);
+const CATEGORY_SET = new Set<unknown>(CATEGORIES);
+const PRIORITY_SET = new Set<unknown>(PRIORITIES);
+const UNIT_SET = new Set<unknown>(UNITS);
+const NEED_STATUS_SET = new Set<unknown>(NEED_STATUSES);
+const OFFER_STATUS_SET = new Set<unknown>(OFFER_STATUSES);
+
+function isCount(value: unknown, min: number): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
+}
+
+function eurCentsOf(money: unknown): number | null {
+  if (money === null || typeof money !== 'object') return null;
+  const cents = (money as Record<string, unknown>).eurCents;
+  return isCount(cents, 0) ? cents : null;
+}
+
+export function needFacts(record: RecordInput): NeedFacts | null {
+  const v = record.values;
+  const eurCents = eurCentsOf(v.estimatedValue);
+  const deadline = v.deadline ?? null;
+  const rank = v.interAgencyPriority ?? null;
+  if (
+    typeof v.title !== 'string' ||
+    !SECTOR_SET.has(v.sector) ||
+    !CATEGORY_SET.has(v.category) ||
+    !PRIORITY_SET.has(v.priority) ||
+    !isCount(v.quantity, 1) ||
+    !UNIT_SET.has(v.unit) ||
+    !NEED_STATUS_SET.has(v.status) ||
+    eurCents === null ||
+    (deadline !== null && !isPlainDate(deadline)) ||
+    (rank !== null && !isCount(rank, 1))
+  ) {
+    return null;
+  }
+  return {
+    id: record.id,
+    owner: record.owner,
+    tlp: record.tlp,
+    deleted: record.deleted,
+    title: v.title,
+    institution: typeof v.institution === 'string' ? v.institution : '',
+    sector: v.sector as Sector,
+    category: v.category as Category,
+    priority: v.priority as Priority,
+    quantity: v.quantity,
+    unit: v.unit as Unit,
+    eurCents,
+    deadline,
+    interAgencyPriority: rank,
+    status: v.status as NeedStatus,
+  };
+}
+
+export function offerFacts(record: RecordInput): OfferFacts | null {
+  const v = record.values;
+  const eurCents = eurCentsOf(v.value);
+  const raw = v.allocations ?? [];
+  if (
+    typeof v.title !== 'string' ||
+    !CATEGORY_SET.has(v.category) ||
+    !isCount(v.quantity, 1) ||
+    !UNIT_SET.has(v.unit) ||
+    !OFFER_STATUS_SET.has(v.status) ||
+    eurCents === null ||
+    !Array.isArray(raw)
+  ) {
+    return null;
+  }
+  for (const item of raw as unknown[]) {
+    if (item === null || typeof item !== 'object') return null;
+    const { need, quantity, value } = item as Record<string, unknown>;
+    if (!isRecordRef(need) || !isCount(quantity, 1) || eurCentsOf(value) === null) return null;
+  }
+  const allocations = raw as readonly AllocationFacts[];
+  return {
+    id: record.id,
+    owner: record.owner,
+    tlp: record.tlp,
+    deleted: record.deleted,
+    title: v.title,
+    category: v.category as Category,
+    quantity: v.quantity,
+    unit: v.unit as Unit,
+    eurCents,
+    status: v.status as OfferStatus,
+    allocations,
+  };
+}
+
+export function deliveryFacts(record: RecordInput): DeliveryFacts | null {
+  const v = record.values;
+  const need = v.need ?? null;
+  if (!isRecordRef(v.offer) || (need !== null && !isRecordRef(need)) || !isCount(v.quantity, 1) || !UNIT_SET.has(v.unit) || !isPlainDate(v.date)) return null;
+  return { id: record.id, owner: record.owner, tlp: record.tlp, deleted: record.deleted, offer: v.offer, need, quantity: v.quantity, unit: v.unit as Unit, date: v.date };
+}
+
+export function acceptanceFacts(record: RecordInput): AcceptanceFacts | null {
+  const v = record.values;
+  if (!isRecordRef(v.delivery) || !isRecordRef(v.need) || !isCount(v.quantityAccepted, 0)) return null;
+  return { id: record.id, owner: record.owner, tlp: record.tlp, deleted: record.deleted, delivery: v.delivery, need: v.need, quantity: v.quantityAccepted };
+}
