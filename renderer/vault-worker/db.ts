@@ -9,8 +9,10 @@
  * | `meta`     | id    | no      | the failure counter {count, lastFailureAt} (DESIGN.md §6): it must be writable on a *failed* unlock, when no key exists. |
  * | `manifest` | id    | yes     | the version registry: every sealed row's expected version, the record-id map, the audit chain head and the keyring digests (see manifest.ts for why rollback detection needs it). |
  * | `rows`     | id    | yes     | singleton rows: `identity` (delegation secrets), `profile` (public identity, key event log, revocation certificate), `settings`. |
- * | `records`  | sid   | yes     | generic records; the plaintext index holds only a random storage id and `kind`. |
+ * | `rows`     | id    | yes     | (v2) also `sync`: device chains, delegations known to the sync layer, content-missing set, parked change-sets, the HLC. |
+ * | `records`  | sid   | yes     | the materialised view: one record's merge state (shared/sync RecordState); plaintext: a random storage id and `kind` only. |
  * | `audit`    | seq   | yes     | the hash-chained audit log (audit-chain.ts). |
+ * | `log`      | sid   | yes     | (v2) the change log in append-only segments: each row holds the change-sets (and the checkpoint) of one transaction, verbatim; plaintext: a random storage id only. |
  *
  * Sealed rows store only `nonce` and `box` beside their key: table, id and version are bound *inside* the
  * box (shared/crypto row-seal), and the version a reader expects comes from the sealed manifest, never
@@ -72,6 +74,11 @@ export interface AuditRow extends SealedValue {
   readonly seq: number;
 }
 
+export interface LogRow extends SealedValue {
+  /** Random storage id (26 base32 characters); the order of segments is kept in the sealed manifest. */
+  readonly sid: string;
+}
+
 export interface VaultSchemaVersion {
   readonly version: number;
   /** Dexie store specs: primary key first, then indexes. */
@@ -92,9 +99,14 @@ export const VAULT_SCHEMA_HISTORY: readonly VaultSchemaVersion[] = [
     },
     why: 'First vault (issue 3): keyring, failure counter, sealed manifest, singleton rows, records indexed by kind, audit log.',
   },
+  {
+    version: 2,
+    stores: { log: 'sid' },
+    why: 'Change log (issue 4): append-only sealed segments of change-sets; records become the view rebuilt from it. No plaintext index beyond a random id.',
+  },
 ];
 
-export const VAULT_TABLES = ['keyring', 'meta', 'manifest', 'rows', 'records', 'audit'] as const;
+export const VAULT_TABLES = ['keyring', 'meta', 'manifest', 'rows', 'records', 'audit', 'log'] as const;
 export type VaultTableName = (typeof VAULT_TABLES)[number];
 
 export class VaultDatabase extends Dexie {
@@ -104,6 +116,7 @@ export class VaultDatabase extends Dexie {
   declare rows: EntityTable<SingletonRow, 'id'>;
   declare records: EntityTable<RecordRow, 'sid'>;
   declare audit: EntityTable<AuditRow, 'seq'>;
+  declare log: EntityTable<LogRow, 'sid'>;
 
   constructor(name: string = VAULT_DB_NAME) {
     super(name, {

@@ -31,7 +31,7 @@
 import { z } from 'zod';
 import { utf8Decode, utf8Encode } from '@shared/crypto';
 
-export const SINGLETON_ROW_IDS = ['identity', 'profile', 'settings'] as const;
+export const SINGLETON_ROW_IDS = ['identity', 'profile', 'settings', 'sync'] as const;
 export type SingletonRowId = (typeof SINGLETON_ROW_IDS)[number];
 
 export interface RecordEntry {
@@ -59,11 +59,14 @@ export interface Manifest {
   readonly records: ReadonlyMap<string, RecordEntry>;
   readonly audit: AuditHead;
   readonly keyring: KeyringIds;
+  /** Storage ids of the change-log segments, oldest first (each written once, at version 0). */
+  readonly log: readonly string[];
 }
 
 export const EMPTY_MANIFEST: Manifest = {
   rows: new Map(),
   records: new Map(),
+  log: [],
   audit: { count: 0, head: null },
   keyring: { passphrase: '', recovery: '' },
 };
@@ -74,10 +77,12 @@ const STORAGE_ID = /^[a-z2-7]{26}$/u;
 /** Stored form: JSON, records as [id, sid, version] tuples (compact, and no record id ever becomes an object key). */
 const StoredManifestSchema = z.strictObject({
   v: z.literal(1),
-  rows: z.strictObject({ identity: version.optional(), profile: version.optional(), settings: version.optional() }),
+  rows: z.strictObject({ identity: version.optional(), profile: version.optional(), settings: version.optional(), sync: version.optional() }),
   records: z.array(z.tuple([z.string().min(1).max(200), z.string().regex(STORAGE_ID), version])),
   audit: z.strictObject({ count: version, head: z.string().regex(/^[0-9a-f]{64}$/u).nullable() }),
   keyring: z.strictObject({ passphrase: z.string().min(1).max(64), recovery: z.string().min(1).max(64) }),
+  /** Change-log segment storage ids in order (absent in vaults written before the change log). */
+  log: z.array(z.string().regex(STORAGE_ID)).optional(),
 });
 
 export function encodeManifest(manifest: Manifest): Uint8Array {
@@ -85,7 +90,7 @@ export function encodeManifest(manifest: Manifest): Uint8Array {
   for (const [id, rowVersion] of manifest.rows) rows[id] = rowVersion;
   const records: [string, string, number][] = [];
   for (const [id, entry] of manifest.records) records.push([id, entry.sid, entry.version]);
-  return utf8Encode(JSON.stringify({ v: 1, rows, records, audit: manifest.audit, keyring: manifest.keyring }));
+  return utf8Encode(JSON.stringify({ v: 1, rows, records, audit: manifest.audit, keyring: manifest.keyring, log: manifest.log }));
 }
 
 /** Parses an opened manifest; throws a plain Error describing the first problem (the caller names the row). */
@@ -109,5 +114,7 @@ export function decodeManifest(bytes: Uint8Array): Manifest {
     sids.add(sid);
     records.set(id, { sid, version: recordVersion });
   }
-  return { rows, records, audit: stored.audit, keyring: stored.keyring };
+  const log = stored.log ?? [];
+  if (new Set(log).size !== log.length) throw new Error('the manifest lists a log segment twice');
+  return { rows, records, audit: stored.audit, keyring: stored.keyring, log };
 }

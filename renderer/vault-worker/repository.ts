@@ -17,7 +17,7 @@
  * exists, in its own small transaction that touches nothing else.
  */
 import { type RowKey, zeroize } from '@shared/crypto';
-import { type AuditRow, FAILURES_META_ID, type FailureCounterRow, type KeyringKind, MANIFEST_ROW_ID, type ManifestRow, type RecordRow, type SingletonRow, type VaultDatabase } from './db';
+import { type AuditRow, FAILURES_META_ID, type LogRow, type FailureCounterRow, type KeyringKind, MANIFEST_ROW_ID, type ManifestRow, type RecordRow, type SingletonRow, type VaultDatabase } from './db';
 import { corruptRow, VaultFailure } from './errors';
 import type { FailureCounter } from './failure-delay';
 import { decodeManifest, encodeManifest, type Manifest, type SingletonRowId } from './manifest';
@@ -143,6 +143,26 @@ export class VaultRepository {
     return out;
   }
 
+  /**
+   * Opens every change-log segment the manifest lists, in order. A listed segment that is missing, and a
+   * stored segment the manifest does not list, are `vault-corrupt` (as for records).
+   */
+  async openLog(rowKey: RowKey, manifest: Manifest): Promise<Uint8Array[]> {
+    const rows = await this.db.log.toArray();
+    const bySid = new Map<string, LogRow>();
+    for (const row of rows) bySid.set(row.sid, row);
+    const out: Uint8Array[] = [];
+    for (const sid of manifest.log) {
+      const row = bySid.get(sid);
+      if (row === undefined) throw corruptRow('log', sid, 'missing', `Change-log segment log/${sid} is missing from the vault.`);
+      bySid.delete(sid);
+      out.push(openValue(rowKey, 'log', sid, 0, row));
+    }
+    const [extra] = bySid.keys();
+    if (extra !== undefined) throw corruptRow('log', extra, 'unexpected', `Row log/${extra} is not part of the vault (it was inserted from elsewhere).`);
+    return out;
+  }
+
   /** The highest stored audit seq, or -1: an unlock compares it with the manifest's count before appending. */
   async lastAuditSeq(): Promise<number> {
     const last = await this.db.audit.toCollection().lastKey();
@@ -172,6 +192,7 @@ export class VaultRepository {
       kind: record.kind,
       ...seal('records', record.sid, record.version, record.payload),
     }));
+    const log: LogRow[] = plan.logSegments.map((segment) => ({ sid: segment.sid, ...seal('log', segment.sid, 0, segment.payload) }));
     const audit: AuditRow[] = plan.audit.map((entry) => ({ seq: entry.seq, ...seal('audit', String(entry.seq), 0, entry.payload) }));
     const manifestRow: ManifestRow = {
       id: MANIFEST_ROW_ID,
@@ -182,7 +203,7 @@ export class VaultRepository {
     const keyring = plan.keyring;
     const { db } = this;
 
-    await db.transaction('rw', [db.keyring, db.meta, db.manifest, db.rows, db.records, db.audit], async () => {
+    await db.transaction('rw', [db.keyring, db.meta, db.manifest, db.rows, db.records, db.audit, db.log], async () => {
       const stored = await db.manifest.get(MANIFEST_ROW_ID);
       if (plan.baseVersion === null) {
         if (stored !== undefined || (await db.keyring.count()) > 0) throw new VaultFailure('vault-exists', 'A vault already exists here.');
@@ -198,6 +219,7 @@ export class VaultRepository {
       if (rows.length > 0) await db.rows.bulkPut(rows);
       if (records.length > 0) await db.records.bulkPut(records);
       if (audit.length > 0) await db.audit.bulkAdd(audit);
+      if (log.length > 0) await db.log.bulkAdd(log);
       if (plan.resetsFailures) await db.meta.put({ id: FAILURES_META_ID, count: 0, lastFailureAt: null });
       await db.manifest.put(manifestRow);
       this.hooks.inTransaction?.(plan.label);

@@ -26,6 +26,8 @@ export interface VaultServiceOptions {
   readonly kdf?: KdfPolicy;
   readonly hooks?: RepositoryHooks;
   readonly now?: () => Date;
+  /** Accept the test-only commands (worker-options.ts); false unless a test asked for them. */
+  readonly testCommands?: boolean;
 }
 
 type AnyHandler = (ctx: VaultContext, request: VaultRequest) => Promise<unknown>;
@@ -48,6 +50,7 @@ export class VaultService {
       session: new VaultSession(),
       kdf: options.kdf ?? calibratingPolicy(),
       now: options.now ?? (() => new Date()),
+      testCommands: options.testCommands ?? false,
     };
   }
 

@@ -15,6 +15,7 @@ import type { Profile } from '@shared/ipc/vault-protocol';
 import { VaultFailure } from './errors';
 import type { Manifest } from './manifest';
 import type { ProfileRecord } from './profile-record';
+import { ReplicaHolder } from './replica-store';
 
 export interface UnlockedVault {
   readonly masterKey: Uint8Array;
@@ -36,6 +37,13 @@ export function zeroizeVault(vault: Pick<UnlockedVault, 'masterKey' | 'rowKey' |
 
 export class VaultSession {
   private vault: UnlockedVault | null = null;
+  /** The sync engine's state of the unlocked vault (replica-store.ts); a fresh holder per unlock. */
+  private replicaHolder = new ReplicaHolder();
+
+  get replica(): ReplicaHolder {
+    this.current();
+    return this.replicaHolder;
+  }
 
   get unlocked(): boolean {
     return this.vault !== null;
@@ -66,6 +74,8 @@ export class VaultSession {
   }
 
   lock(): void {
+    this.replicaHolder.drop();
+    this.replicaHolder = new ReplicaHolder();
     if (this.vault === null) return;
     zeroizeVault(this.vault);
     this.vault = null;

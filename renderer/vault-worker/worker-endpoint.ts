@@ -20,6 +20,7 @@ export function startVaultWorker(scope: WorkerScope, options: { readonly allowTe
   const service = new VaultService({
     ...(test.dbName === undefined ? {} : { dbName: test.dbName }),
     kdf: test.kdf === 'floor' ? floorPolicy : calibratingPolicy(),
+    testCommands: test.testCommands === true,
   });
   const queue = createSerialQueue();
   scope.addEventListener('message', (event) => {

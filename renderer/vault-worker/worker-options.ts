@@ -5,6 +5,7 @@
  *   production:  "vault-worker"
  *   tests:       "vault-worker;{"kdf":"floor","dbName":"vault-test-…"}"
  *
+ * `testCommands: true` enables the test-only commands (test-inject, test-verify-delegation).
  * `kdf: "floor"` skips Argon2id calibration (kdf-policy.ts); `dbName` gives each test file its own
  * IndexedDB database, since browser test files may run side by side in one origin. The worker entry
  * ignores the options entirely in a production build, so the shipped app always calibrates and always
@@ -21,6 +22,8 @@ const WorkerTestOptionsSchema = z.strictObject({
     .string()
     .regex(/^vault-test-[a-z0-9-]{1,64}$/u)
     .optional(),
+  /** Accept test-only commands such as `test-inject` (injecting signed change-sets before imports exist). */
+  testCommands: z.boolean().optional(),
 });
 export type WorkerTestOptions = z.infer<typeof WorkerTestOptionsSchema>;
 

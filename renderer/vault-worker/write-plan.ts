@@ -28,6 +28,11 @@ export interface PlannedRecord {
   readonly payload: Uint8Array;
 }
 
+export interface PlannedLogSegment {
+  readonly sid: string;
+  readonly payload: Uint8Array;
+}
+
 export interface PlannedAuditEntry {
   readonly seq: number;
   readonly payload: Uint8Array;
@@ -49,6 +54,8 @@ export class WritePlan {
   private readonly recordEntries: Map<string, RecordEntry>;
   private auditHead: AuditHead;
   private keyringIds: KeyringIds;
+  private readonly logSids: string[];
+  private readonly logWrites: PlannedLogSegment[] = [];
 
   private readonly rowWrites = new Map<SingletonRowId, PlannedRow>();
   private readonly recordWrites = new Map<string, PlannedRecord>();
@@ -65,6 +72,7 @@ export class WritePlan {
     this.recordEntries = new Map(base.records);
     this.auditHead = base.audit;
     this.keyringIds = base.keyring;
+    this.logSids = [...base.log];
   }
 
   /** The plan that creates a vault: it commits only if no vault exists. */
@@ -92,6 +100,14 @@ export class WritePlan {
     const version = planned?.version ?? nextVersion(existing?.version);
     this.recordWrites.set(sid, { sid, kind, version, payload });
     this.recordEntries.set(recordId, { sid, version });
+  }
+
+  /** Appends one change-log segment (written once, never rewritten: version 0). */
+  appendLogSegment(payload: Uint8Array): string {
+    const sid = newStorageId();
+    this.logWrites.push({ sid, payload });
+    this.logSids.push(sid);
+    return sid;
   }
 
   appendAudit(action: AuditAction, details: AuditDetails, at: string): StoredAuditEntry {
@@ -124,6 +140,10 @@ export class WritePlan {
     return [...this.recordWrites.values()];
   }
 
+  get logSegments(): readonly PlannedLogSegment[] {
+    return this.logWrites;
+  }
+
   get audit(): readonly PlannedAuditEntry[] {
     return this.auditWrites;
   }
@@ -142,7 +162,13 @@ export class WritePlan {
 
   /** The manifest as it will be once the plan is committed. */
   get manifest(): Manifest {
-    return { rows: new Map(this.rowVersions), records: new Map(this.recordEntries), audit: this.auditHead, keyring: this.keyringIds };
+    return {
+      rows: new Map(this.rowVersions),
+      records: new Map(this.recordEntries),
+      audit: this.auditHead,
+      keyring: this.keyringIds,
+      log: [...this.logSids],
+    };
   }
 }
 

@@ -41,9 +41,11 @@ export const DOMAINS = {
   rowSeal: 'tallinn-desk/v1/row-seal',
   /** Local audit log chain (DESIGN.md §6). */
   audit: 'tallinn-desk/v1/audit',
-  /** Reserved: change-set hashes (DESIGN.md §4). */
+  /** Change-set hashes: over the canonical header (DESIGN.md §4). */
   changeset: 'tallinn-desk/v1/changeset',
-  /** Reserved: checkpoint signatures (DESIGN.md §4). */
+  /** Salted content digest of a change-set: over the canonical content (salt, record, kind, hlc, ops). */
+  content: 'tallinn-desk/v1/content',
+  /** Checkpoint signatures and hashes (DESIGN.md §4). */
   checkpoint: 'tallinn-desk/v1/checkpoint',
   /** Reserved: bundle payload and header hashes (DESIGN.md §5). */
   bundle: 'tallinn-desk/v1/bundle',

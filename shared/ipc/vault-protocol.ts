@@ -9,9 +9,14 @@ import { idleLockMinutesSchema } from './desk-api';
 // formats.ts has no crypto code behind it: the UI imports this protocol, tweetnacl stays in the worker.
 import { RecoverySheetSchema, ROLES } from '../crypto/formats';
 
-/** Ids are opaque to the UI; records are free-form JSON until the domain schemas arrive (issue #5). */
+// shared/sync's id/TLP/HLC modules are zod-only (no crypto code runs in them at import time).
+import { TlpSchema } from '../sync/tlp';
+
 const recordIdSchema = z.string().min(1).max(200);
 const kindSchema = z.string().regex(/^[a-z][a-z-]{0,31}$/u);
+const fieldSchema = z.union([z.string().regex(/^[a-z][A-Za-z0-9]{0,63}$/u), z.literal('_deleted')]);
+const hashSchema = z.string().min(1).max(100);
+const hlcTextSchema = z.string().regex(/^[0-9]{15}\.[0-9]{5}\.[a-z2-7]{26}$/u);
 
 export const delegationProfileInputSchema = z.strictObject({
   name: z.string().trim().min(2).max(120),
@@ -32,12 +37,147 @@ export const settingsSchema = z.strictObject({
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 10, language: 'en', colorScheme: 'light', storagePersisted: null };
 
-export const vaultRecordSchema = z.strictObject({
+/**
+ * A record as the UI sees it: the displayed value of every field (the first head of its register, by
+ * HLC) and conflict markers. Produced by shared/sync `viewOf`; the tables are a view of the change log.
+ */
+export const recordViewSchema = z.strictObject({
   id: recordIdSchema,
   kind: kindSchema,
-  data: z.json(),
+  owner: z.string(),
+  tlp: TlpSchema,
+  deleted: z.boolean(),
+  values: z.record(z.string(), z.json()),
+  /** Fields whose register holds more than one value. */
+  conflicts: z.array(z.string()),
+  /** A delete concurrent with an edit the deleter did not see. */
+  deleteConflict: z.boolean(),
+  created: hlcTextSchema,
+  updated: hlcTextSchema,
 });
-export type VaultRecord = z.infer<typeof vaultRecordSchema>;
+export type RecordView = z.infer<typeof recordViewSchema>;
+
+/** One local edit: operations on one record. A missing `record` creates a new record owned by us. */
+export const recordEditSchema = z.strictObject({
+  record: recordIdSchema.optional(),
+  kind: kindSchema,
+  tlp: TlpSchema,
+  ops: z
+    .array(
+      z.strictObject({
+        field: fieldSchema,
+        value: z.json(),
+        /** Heads replaced (change-set hashes). Omitted: the heads the worker holds now. */
+        base: z.array(hashSchema).max(64).optional(),
+      }),
+    )
+    .min(1)
+    .max(256),
+});
+export type RecordEdit = z.infer<typeof recordEditSchema>;
+
+/** One value of a conflicting field, with who wrote it and when (DESIGN.md §4 conflict cards). */
+export const conflictHeadSchema = z.strictObject({
+  cs: hashSchema,
+  value: z.json(),
+  hlc: hlcTextSchema,
+  /** ISO time from the HLC's wall clock. */
+  at: z.iso.datetime(),
+  device: z.string(),
+  delegation: z.string(),
+  /** Display name of the delegation when known. */
+  delegationName: z.string().nullable(),
+});
+export type ConflictHead = z.infer<typeof conflictHeadSchema>;
+
+export const conflictSchema = z.strictObject({
+  recordId: recordIdSchema,
+  kind: kindSchema,
+  /** The field in conflict; `_deleted` for a delete concurrent with edits. */
+  field: fieldSchema,
+  /** Every value, displayed one first. */
+  heads: z.array(conflictHeadSchema).min(2),
+  /** For `_deleted`: the edits the delete did not see (fields and their heads). */
+  unseenEdits: z.array(z.strictObject({ field: z.string(), head: conflictHeadSchema })).optional(),
+});
+export type Conflict = z.infer<typeof conflictSchema>;
+
+export const historyEntrySchema = z.strictObject({
+  cs: hashSchema,
+  seq: z.number().int().positive(),
+  device: z.string(),
+  delegation: z.string(),
+  delegationName: z.string().nullable(),
+  tlp: TlpSchema,
+  /** Null for a redacted change-set (header only: neither what nor when). */
+  hlc: hlcTextSchema.nullable(),
+  at: z.iso.datetime().nullable(),
+  ops: z.array(z.strictObject({ field: z.string(), value: z.json() })).nullable(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+/** What an import (or the test-only injection) did, per change-set (DESIGN.md §5 import report). */
+export const ingestReportSchema = z.strictObject({
+  applied: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  contentFilled: z.number().int().nonnegative(),
+  redacted: z.number().int().nonnegative(),
+  parked: z.number().int().nonnegative(),
+  newConflicts: z.number().int().nonnegative(),
+  rejected: z.array(
+    z.strictObject({
+      device: z.string().nullable(),
+      seq: z.number().nullable(),
+      hash: z.string().nullable(),
+      reason: z.string().max(64),
+      message: z.string().max(500),
+    }),
+  ),
+  flagged: z.array(z.strictObject({ hash: z.string(), reason: z.string().max(64), message: z.string().max(500) })),
+  forks: z.array(z.strictObject({ device: z.string(), seq: z.number(), hashes: z.array(z.string()) })),
+  gaps: z.array(z.strictObject({ device: z.string(), from: z.number(), to: z.number() })),
+  /** Set when the whole input was refused before anything was applied (e.g. clock skew). */
+  refused: z.strictObject({ reason: z.string().max(64), message: z.string().max(500), skewMs: z.number().optional() }).nullable(),
+});
+export type IngestReport = z.infer<typeof ingestReportSchema>;
+
+/** A delegation this vault knows (DESIGN.md §3): role and name as assigned when it was verified. */
+export const delegationViewSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  country: z.string(),
+  role: z.enum(ROLES),
+  /** This vault's own delegation. */
+  local: z.boolean(),
+  /** How, when and by whom its fingerprint was checked; null while unverified (its change-sets are parked). */
+  verification: z
+    .strictObject({ method: z.enum(['own', 'fingerprint', 'demo-data']), at: z.iso.datetime(), by: z.string() })
+    .nullable(),
+  revoked: z.boolean(),
+  devices: z.number().int().nonnegative(),
+  /** 8 groups of 5 digits. */
+  fingerprint: z.array(z.string()),
+});
+export type DelegationView = z.infer<typeof delegationViewSchema>;
+
+export const syncStatusSchema = z.strictObject({
+  /** device → highest contiguous seq. */
+  versionVector: z.record(z.string(), z.number()),
+  chains: z.array(
+    z.strictObject({
+      device: z.string(),
+      delegation: z.string(),
+      contiguous: z.number(),
+      beyond: z.array(z.number()),
+      frozen: z.boolean(),
+    }),
+  ),
+  contentMissing: z.number().int().nonnegative(),
+  parked: z.number().int().nonnegative(),
+  conflicts: z.number().int().nonnegative(),
+  logSize: z.number().int().nonnegative(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
 export const auditActionSchema = z.enum([
   'vault-created',
@@ -96,8 +236,33 @@ export const vaultRequestSchema = z.discriminatedUnion('cmd', [
   z.strictObject({ cmd: z.literal('renew-recovery-sheet'), passphrase }),
   z.strictObject({ cmd: z.literal('settings-get') }),
   z.strictObject({ cmd: z.literal('settings-set'), settings: settingsSchema.partial() }),
-  z.strictObject({ cmd: z.literal('records-put'), records: z.array(vaultRecordSchema).max(200_000) }),
+  z.strictObject({ cmd: z.literal('records-write'), edits: z.array(recordEditSchema).min(1).max(200_000) }),
   z.strictObject({ cmd: z.literal('records-list') }),
+  z.strictObject({ cmd: z.literal('record-history'), recordId: recordIdSchema }),
+  z.strictObject({ cmd: z.literal('conflicts-list') }),
+  z.strictObject({ cmd: z.literal('conflict-resolve'), recordId: recordIdSchema, field: fieldSchema, value: z.json(), base: z.array(hashSchema).min(1).max(64) }),
+  z.strictObject({ cmd: z.literal('sync-status') }),
+  z.strictObject({ cmd: z.literal('delegations-list') }),
+  /**
+   * Fills an EMPTY vault with the demo picture (issue #5): demo delegations recorded as verified with
+   * "demo data" as the method, whose change-sets are signed by demo keys and applied through the change log.
+   */
+  z.strictObject({ cmd: z.literal('demo-load'), language: z.enum(['en', 'uk']), today: z.iso.date().optional() }),
+  /** Replays the whole change log into fresh tables and compares them with the stored ones. */
+  z.strictObject({ cmd: z.literal('log-rebuild') }),
+  /**
+   * Test builds only (refused unless the worker runs with test options): adds delegations from key event
+   * logs, verified or not, and ingests change-sets and checkpoints as an import would.
+   */
+  z.strictObject({
+    cmd: z.literal('test-inject'),
+    delegations: z.array(z.strictObject({ keyEventLog: z.array(z.unknown()).max(256), verified: z.boolean() })).max(64),
+    changeSets: z.array(z.unknown()).max(200_000),
+    checkpoints: z.array(z.unknown()).max(10_000),
+    from: z.string().nullable(),
+  }),
+  /** Test builds only: marks a delegation verified and releases its parked change-sets. */
+  z.strictObject({ cmd: z.literal('test-verify-delegation'), delegationId: z.string() }),
   z.strictObject({ cmd: z.literal('audit-list') }),
 ]);
 export type VaultRequest = z.infer<typeof vaultRequestSchema>;
@@ -115,8 +280,17 @@ export const vaultResultSchemas = {
   'renew-recovery-sheet': z.strictObject({ recoverySheet: RecoverySheetSchema }),
   'settings-get': settingsSchema,
   'settings-set': settingsSchema,
-  'records-put': z.strictObject({ written: z.number().int().nonnegative() }),
-  'records-list': z.strictObject({ records: z.array(vaultRecordSchema) }),
+  'records-write': z.strictObject({ written: z.number().int().nonnegative(), records: z.array(recordViewSchema) }),
+  'records-list': z.strictObject({ records: z.array(recordViewSchema) }),
+  'record-history': z.strictObject({ entries: z.array(historyEntrySchema) }),
+  'conflicts-list': z.strictObject({ conflicts: z.array(conflictSchema) }),
+  'conflict-resolve': z.strictObject({ record: recordViewSchema }),
+  'sync-status': syncStatusSchema,
+  'delegations-list': z.strictObject({ delegations: z.array(delegationViewSchema) }),
+  'demo-load': z.strictObject({ report: ingestReportSchema, delegations: z.number().int().nonnegative(), records: z.number().int().nonnegative() }),
+  'log-rebuild': z.strictObject({ identical: z.boolean(), records: z.number().int().nonnegative(), changeSets: z.number().int().nonnegative() }),
+  'test-inject': z.strictObject({ report: ingestReportSchema }),
+  'test-verify-delegation': z.strictObject({ report: ingestReportSchema }),
   'audit-list': z.strictObject({ entries: z.array(auditEntrySchema), chainIntact: z.boolean() }),
 } as const satisfies Record<VaultCommand, z.ZodType>;
 export type VaultResult<C extends VaultCommand> = z.infer<(typeof vaultResultSchemas)[C]>;
@@ -134,6 +308,9 @@ export const vaultErrorCodeSchema = z.enum([
   'recovery-key-mismatch',
   'kdf-params-invalid',
   'vault-corrupt',
+  /** A write the sync layer refuses: not our record, unknown record, kind mismatch, stale base. */
+  'write-refused',
+  'not-found',
   'internal',
 ]);
 export type VaultErrorCode = z.infer<typeof vaultErrorCodeSchema>;

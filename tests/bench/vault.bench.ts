@@ -17,7 +17,7 @@ import { generateRecords } from './records';
 const PASSPHRASE = 'bench passphrase: correct horse battery staple';
 const RECORDS = 10_000;
 
-function workerAsset(): string {
+export function workerAsset(): string {
   const assets = resolve(import.meta.dirname, '../../out/renderer/assets');
   const file = readdirSync(assets).find((name) => /^vault-worker-[\w-]+\.js$/u.test(name));
   if (file === undefined) throw new Error('no vault-worker asset in out/renderer/assets: run `npm run build`');
@@ -30,9 +30,9 @@ interface BenchWindow {
 }
 
 /** Installs a protocol driver for a fresh worker in the page; every call is timed inside the page. */
-async function installDriver(page: Page, workerUrl: string): Promise<void> {
-  await page.evaluate((url) => {
-    const worker = new Worker(url, { type: 'module', name: 'vault-worker' });
+export async function installDriver(page: Page, workerUrl: string, workerName = 'vault-worker'): Promise<void> {
+  await page.evaluate(([url, name]) => {
+    const worker = new Worker(url, { type: 'module', name });
     const pending = new Map<number, (message: { ok: boolean; result?: unknown; error?: unknown }) => void>();
     let nextId = 1;
     worker.addEventListener('message', (event: MessageEvent<{ id: number; ok: boolean; result?: unknown; error?: unknown }>) => {
@@ -52,10 +52,10 @@ async function installDriver(page: Page, workerUrl: string): Promise<void> {
         });
       },
     };
-  }, workerUrl);
+  }, [workerUrl, workerName] as const);
 }
 
-async function call(page: Page, request: unknown): Promise<{ ms: number; result: unknown }> {
+export async function call(page: Page, request: unknown): Promise<{ ms: number; result: unknown }> {
   return page.evaluate((req) => {
     const bench = (window as BenchWindow).__bench;
     if (!bench) throw new Error('driver not installed');
@@ -63,7 +63,7 @@ async function call(page: Page, request: unknown): Promise<{ ms: number; result:
   }, request);
 }
 
-async function freshVault(page: Page, appUrl: string): Promise<Record<string, unknown>> {
+export async function freshVault(page: Page, appUrl: string, workerName = 'vault-worker'): Promise<Record<string, unknown>> {
   await page.goto(`${appUrl}/index.html`);
   await page.evaluate(
     () =>
@@ -81,7 +81,7 @@ async function freshVault(page: Page, appUrl: string): Promise<Record<string, un
       }),
   );
   await page.goto(`${appUrl}/index.html#/bench-blank`);
-  await installDriver(page, workerAsset());
+  await installDriver(page, workerAsset(), workerName);
   const created = await call(page, {
     cmd: 'create',
     profile: { name: 'Bench Delegation', country: 'EE', role: 'partner' },
@@ -101,12 +101,18 @@ async function putRecords(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const w = window as BenchWindow;
     if (!w.__bench || !w.__benchRecords) throw new Error('driver or records missing');
-    const { ms } = await w.__bench.call({ cmd: 'records-put', records: w.__benchRecords });
+    // Each record becomes one local edit (one change-set); all of them one transaction and one checkpoint.
+    const edits = (w.__benchRecords as { kind: string; data: Record<string, unknown> }[]).map((record) => ({
+      kind: record.kind,
+      tlp: 'GREEN',
+      ops: Object.entries(record.data).map(([field, value]) => ({ field, value })),
+    }));
+    const { ms } = await w.__bench.call({ cmd: 'records-write', edits });
     return ms;
   });
 }
 
-async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
+export async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
   try {
     return await work(browser);

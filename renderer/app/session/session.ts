@@ -12,12 +12,26 @@
  */
 import { normalizePassphrase } from '@shared/crypto/passphrase';
 import type { RecoverySheet } from '@shared/crypto/recovery-sheet';
-import type { AuditEntry, DelegationProfileInput, Profile, Settings, VaultState } from '@shared/ipc/vault-protocol';
+import type {
+  AuditEntry,
+  Conflict,
+  DelegationProfileInput,
+  DelegationView,
+  IngestReport,
+  HistoryEntry,
+  Profile,
+  RecordEdit,
+  RecordView,
+  Settings,
+  SyncStatus,
+  VaultState,
+} from '@shared/ipc/vault-protocol';
+import type { Json } from '@shared/sync/json';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { UiState, UiStore } from '../ui-store';
 import type { Clock } from './clock';
 import { toVaultFailure, VaultOperationError, type VaultClient, type VaultFailure } from './vault-client';
-import { createWorkingSetStore, type WorkingSetStore } from './working-set';
+import { countConflicts, createWorkingSetStore, withChangedRecords, type WorkingSetStore } from './working-set';
 
 export type SessionState =
   | { readonly status: 'loading' }
@@ -78,6 +92,24 @@ export interface VaultSession {
   auditLog(): Promise<AuditLog>;
   /** Asks for persistent storage and records the answer in the settings. */
   requestPersistence(): Promise<boolean>;
+  /**
+   * Writes local edits through the change log (one signed transaction) and puts the new views into the
+   * working set. Fails with `write-refused` for records we do not own or stale input.
+   */
+  writeRecords(edits: readonly RecordEdit[]): Promise<readonly RecordView[]>;
+  /** Every open conflict, with each value, who wrote it and when. */
+  listConflicts(): Promise<readonly Conflict[]>;
+  /** Resolves a conflict by writing `value` over all the heads in `base`; updates the working set. */
+  resolveConflict(recordId: string, field: string, value: Json, base: readonly string[]): Promise<RecordView>;
+  /** A record's change history from the log, oldest first. */
+  recordHistory(recordId: string): Promise<readonly HistoryEntry[]>;
+  syncStatus(): Promise<SyncStatus>;
+  /** Reads the whole working set again (after an import or injection). */
+  reloadRecords(): Promise<void>;
+  /** The delegations this vault knows, its own first. */
+  listDelegations(): Promise<readonly DelegationView[]>;
+  /** Fills an empty vault with the demo picture through the change log, then reloads the working set. */
+  loadDemoData(): Promise<IngestReport>;
   /** Keeps the vault's settings in step with the header's language and theme switches; returns the cleanup. */
   connect(): () => void;
 }
@@ -167,14 +199,23 @@ export function createVaultSession(deps: VaultSessionDeps): VaultSession {
       patch.colorScheme = state.colorScheme;
     }
     if (Object.keys(patch).length > 0) settings = await call(() => client.request({ cmd: 'settings-set', settings: patch }));
-    const { records } = await call(() => client.request({ cmd: 'records-list' }));
-    workingSet.setState({ records, loaded: true });
+    await loadRecords();
     applyToUi(settings);
     set({ status: 'unlocked', profile, settings });
     if (settings.storagePersisted === null && !persistenceAsked) {
       // Once, after the first unlock: the answer is recorded in the settings and shown there.
       void session.requestPersistence().catch(() => undefined);
     }
+  }
+
+  async function loadRecords(): Promise<void> {
+    const { records } = await call(() => client.request({ cmd: 'records-list' }));
+    workingSet.setState({ records, conflictCount: countConflicts(records), loaded: true });
+  }
+
+  function putViews(changed: readonly RecordView[]): void {
+    const records = withChangedRecords(workingSet.getState().records, changed);
+    workingSet.setState({ records, conflictCount: countConflicts(records) });
   }
 
   async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
@@ -305,6 +346,47 @@ export function createVaultSession(deps: VaultSessionDeps): VaultSession {
       }
       await updateSettings({ storagePersisted: granted });
       return granted;
+    },
+
+    async writeRecords(edits) {
+      const { records } = await call(() => client.request({ cmd: 'records-write', edits: [...edits] }));
+      putViews(records);
+      return records;
+    },
+
+    async listConflicts() {
+      const { conflicts } = await call(() => client.request({ cmd: 'conflicts-list' }));
+      return conflicts;
+    },
+
+    async resolveConflict(recordId, field, value, base) {
+      const { record } = await call(() => client.request({ cmd: 'conflict-resolve', recordId, field, value, base: [...base] }));
+      putViews([record]);
+      return record;
+    },
+
+    async recordHistory(recordId) {
+      const { entries } = await call(() => client.request({ cmd: 'record-history', recordId }));
+      return entries;
+    },
+
+    syncStatus() {
+      return call(() => client.request({ cmd: 'sync-status' }));
+    },
+
+    reloadRecords() {
+      return loadRecords();
+    },
+
+    async listDelegations() {
+      const { delegations } = await call(() => client.request({ cmd: 'delegations-list' }));
+      return delegations;
+    },
+
+    async loadDemoData() {
+      const { report } = await call(() => client.request({ cmd: 'demo-load', language: ui.getState().language }));
+      await loadRecords();
+      return report;
     },
 
     connect() {

@@ -3,11 +3,14 @@
  * on the UI thread in a zustand store, where features read and search it in memory. One store per
  * running app; it is filled on unlock and dropped with the page when the vault locks (the reload).
  */
-import type { VaultRecord } from '@shared/ipc/vault-protocol';
+import type { RecordView } from '@shared/ipc/vault-protocol';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
 export interface WorkingSetState {
-  readonly records: readonly VaultRecord[];
+  /** Every record's view (displayed values and conflict markers), in the order the worker lists them. */
+  readonly records: readonly RecordView[];
+  /** Number of (record, field) conflicts, for the navigation badge. */
+  readonly conflictCount: number;
   /** False until the records of an unlocked vault have been read. */
   readonly loaded: boolean;
 }
@@ -15,7 +18,31 @@ export interface WorkingSetState {
 export type WorkingSetStore = StoreApi<WorkingSetState>;
 
 export function createWorkingSetStore(): WorkingSetStore {
-  return createStore<WorkingSetState>()(() => ({ records: [], loaded: false }));
+  return createStore<WorkingSetState>()(() => ({ records: [], conflictCount: 0, loaded: false }));
+}
+
+/** Conflicts a list of views holds: one per conflicting field, plus one per delete-versus-edit. */
+export function countConflicts(records: readonly RecordView[]): number {
+  let count = 0;
+  for (const record of records) count += record.conflicts.length + (record.deleteConflict ? 1 : 0);
+  return count;
+}
+
+/**
+ * The working set with `changed` views put in place of the ones with the same id (new ones appended).
+ * One pass over the set: a write of a few records into 100,000 stays a few milliseconds.
+ */
+export function withChangedRecords(records: readonly RecordView[], changed: readonly RecordView[]): RecordView[] {
+  if (changed.length === 0) return [...records];
+  const byId = new Map(changed.map((view) => [view.id, view]));
+  const next = records.map((view) => {
+    const replacement = byId.get(view.id);
+    if (replacement === undefined) return view;
+    byId.delete(view.id);
+    return replacement;
+  });
+  for (const view of byId.values()) next.push(view);
+  return next;
 }
 
 /** Performance mark set once the first screen after unlocking has been painted with the working set. */

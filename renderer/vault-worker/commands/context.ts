@@ -12,6 +12,8 @@ export interface VaultContext {
   readonly session: VaultSession;
   readonly kdf: KdfPolicy;
   readonly now: () => Date;
+  /** Test-only commands (test-inject, …) are accepted; never in a production build. */
+  readonly testCommands: boolean;
 }
 
 export type RequestOf<C extends VaultRequest['cmd']> = Extract<VaultRequest, { cmd: C }>;

@@ -6,9 +6,14 @@ import type { VaultCommand } from '@shared/ipc/vault-protocol';
 import { auditList } from './audit';
 import type { CommandHandler } from './context';
 import { create } from './create';
+import { delegationsList } from './delegations';
+import { demoLoad } from './demo';
 import { lock } from './lock';
 import { changePassphrase } from './passphrase';
-import { recordsList, recordsPut } from './records';
+import { conflictResolve, conflictsList } from './conflicts';
+import { recordHistory, recordsList, recordsWrite } from './records';
+import { logRebuild, syncStatus } from './sync';
+import { testInject, testVerifyDelegation } from './test-sync';
 import { renewRecoverySheet, unlockWithRecovery } from './recovery';
 import { settingsGet, settingsSet } from './settings';
 import { profile, state } from './state';
@@ -27,7 +32,16 @@ export const COMMANDS: { readonly [C in VaultCommand]: CommandHandler<C> } = {
   'renew-recovery-sheet': renewRecoverySheet,
   'settings-get': settingsGet,
   'settings-set': settingsSet,
-  'records-put': recordsPut,
+  'records-write': recordsWrite,
   'records-list': recordsList,
+  'record-history': recordHistory,
+  'conflicts-list': conflictsList,
+  'conflict-resolve': conflictResolve,
+  'sync-status': syncStatus,
+  'delegations-list': delegationsList,
+  'demo-load': demoLoad,
+  'log-rebuild': logRebuild,
+  'test-inject': testInject,
+  'test-verify-delegation': testVerifyDelegation,
   'audit-list': auditList,
 };

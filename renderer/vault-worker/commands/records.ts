@@ -1,48 +1,96 @@
 /**
- * `records-put` / `records-list`: generic sealed records (the domain arrives in a later issue).
+ * Records through the change log (DESIGN.md §4): `records-write` turns local edits into signed
+ * change-sets (one per record, one checkpoint per transaction) with shared/sync `localWrite`;
+ * `records-list` returns the views of the materialised tables; `record-history` reads a record's
+ * change-sets from the log.
  *
- * Each record is sealed as JSON {id, kind, data} under a random storage id; only that id and `kind` are
- * in plaintext (DESIGN.md §6). A put of any size is one plan and one transaction: 10,000 records of 1 KB
- * are sealed first and written with one bulkPut (tests/browser/vault/performance.test.ts measures it).
- * A list opens every row at the version the manifest expects and checks that the sealed content is the
- * record the manifest and the plaintext `kind` say it is.
+ * Every write is computed in memory first (the delta), written in one Dexie transaction (records, a log
+ * segment, the sync row, the manifest), and only then applied to the in-memory replica.
  */
-import type { VaultRecord } from '@shared/ipc/vault-protocol';
-import { corruptRow } from '../errors';
-import { decodeJsonOrNull, encodeJson } from '../json-payload';
+import type { HistoryEntry, RecordView } from '@shared/ipc/vault-protocol';
+import { localWrite, parseHlc, SyncError, viewOf } from '@shared/sync';
+import { VaultFailure } from '../errors';
+import { applyCommitted, planDelta } from '../replica-store';
 import { WritePlan } from '../write-plan';
 import { commitForSession } from './commit';
-import type { CommandHandler } from './context';
+import type { CommandHandler, VaultContext } from './context';
+import { kindRulesFor } from './kind-rules';
 
-export const recordsPut: CommandHandler<'records-put'> = async (ctx, request) => {
-  const vault = ctx.session.current();
-  if (request.records.length === 0) return { written: 0 };
-  const plan = WritePlan.on(vault.manifest, vault.manifestVersion, 'records-put');
-  for (const record of request.records) {
-    plan.putRecord(record.id, record.kind, encodeJson({ id: record.id, kind: record.kind, data: record.data }));
-  }
-  await commitForSession(ctx, vault, plan);
-  return { written: plan.records.length };
-};
-
-function isSealedRecord(value: unknown): value is VaultRecord {
-  if (typeof value !== 'object' || value === null) return false;
-  const { id, kind } = value as Partial<Record<keyof VaultRecord, unknown>>;
-  return typeof id === 'string' && typeof kind === 'string' && 'data' in value;
+/** ISO time of an HLC's wall clock (for display; HLCs order, they do not certify time). */
+export function hlcInstant(hlcText: string): string {
+  const hlc = parseHlc(hlcText);
+  return new Date(hlc === null ? 0 : hlc.wall).toISOString();
 }
+
+function refused(error: SyncError): VaultFailure {
+  return new VaultFailure('write-refused', error.message, { details: { reason: error.code } });
+}
+
+/** Writes local edits; `label` names the plan (and the transaction in test hooks). */
+export async function writeEdits(ctx: VaultContext, edits: Parameters<typeof localWrite>[1]['edits'], label: string): Promise<RecordView[]> {
+  const vault = ctx.session.current();
+  const loaded = await ctx.session.replica.openWithLog(ctx.repo, vault);
+  let result: ReturnType<typeof localWrite>;
+  try {
+    result = localWrite(loaded.state, {
+      edits,
+      signingSecretKey: vault.keys.signing.secretKey,
+      now: ctx.now().getTime(),
+      kindRules: kindRulesFor(),
+    });
+  } catch (error) {
+    if (error instanceof SyncError) throw refused(error);
+    throw error;
+  }
+  const plan = WritePlan.on(vault.manifest, vault.manifestVersion, label);
+  planDelta(plan, loaded, result.delta, { checkpoints: [result.checkpoint] });
+  await commitForSession(ctx, vault, plan);
+  applyCommitted(loaded, result.delta);
+  return result.views.map((view) => ({ ...view, values: { ...view.values }, conflicts: [...view.conflicts] }));
+}
+
+export const recordsWrite: CommandHandler<'records-write'> = async (ctx, request) => {
+  const records = await writeEdits(
+    ctx,
+    request.edits.map((edit) => ({
+      ...(edit.record === undefined ? {} : { record: edit.record }),
+      kind: edit.kind,
+      tlp: edit.tlp,
+      ops: edit.ops.map((op) => ({ field: op.field, value: op.value, ...(op.base === undefined ? {} : { base: op.base }) })),
+    })),
+    'records-write',
+  );
+  return { written: records.length, records };
+};
 
 export const recordsList: CommandHandler<'records-list'> = async (ctx) => {
   const vault = ctx.session.current();
-  const opened = await ctx.repo.openRecords(vault.rowKey, vault.manifest);
-  const records: VaultRecord[] = new Array<VaultRecord>(opened.length);
-  opened.forEach(({ recordId, sid, kind, payload }, index) => {
-    const value = decodeJsonOrNull(payload);
-    if (!isSealedRecord(value) || value.id !== recordId || value.kind !== kind) {
-      throw corruptRow('records', sid, 'content-invalid', `Record ${recordId} (row records/${sid}) opened but is not the record the vault lists there.`, {
-        recordId,
-      });
-    }
-    records[index] = { id: value.id, kind: value.kind, data: value.data };
-  });
+  const loaded = await ctx.session.replica.open(ctx.repo, vault);
+  const records: RecordView[] = [];
+  for (const record of loaded.state.records.values()) records.push(viewOf(record) as RecordView);
   return { records };
+};
+
+export const recordHistory: CommandHandler<'record-history'> = async (ctx, request) => {
+  const vault = ctx.session.current();
+  const loaded = await ctx.session.replica.openWithLog(ctx.repo, vault);
+  if (!loaded.state.records.has(request.recordId)) throw new VaultFailure('not-found', `No record ${request.recordId} in this vault.`);
+  const entries: HistoryEntry[] = [];
+  for (const logged of loaded.state.log.values()) {
+    const content = logged.changeSet.content;
+    if (content?.record !== request.recordId) continue;
+    entries.push({
+      cs: logged.hash,
+      seq: logged.changeSet.header.seq,
+      device: logged.changeSet.header.device,
+      delegation: logged.delegation,
+      delegationName: loaded.delegations.get(logged.delegation)?.name ?? null,
+      tlp: logged.changeSet.header.tlp,
+      hlc: content.hlc,
+      at: hlcInstant(content.hlc),
+      ops: content.ops.map((op) => ({ field: op.field, value: op.value })),
+    });
+  }
+  entries.sort((a, b) => ((a.hlc ?? '') < (b.hlc ?? '') ? -1 : (a.hlc ?? '') > (b.hlc ?? '') ? 1 : 0));
+  return { entries };
 };

@@ -69,9 +69,28 @@ describe('vault client', () => {
 
   it('rejects an answer that does not match the command’s result schema', async () => {
     const { worker, client } = fakeClient();
-    const call = client.request({ cmd: 'records-list' });
-    worker.answer({ id: worker.lastId(), ok: true, result: { records: [{ id: '', kind: 'NOT VALID', data: 1 }] } });
-    await expectVaultError(call, 'invalid-response');
+    const view = {
+      id: 'd1-aaaaaaaaaaaaaaaaaaaaaaaaaa',
+      kind: 'need',
+      owner: 'd1',
+      tlp: 'GREEN',
+      deleted: false,
+      values: { title: 'Satellite terminals' },
+      conflicts: [],
+      deleteConflict: false,
+      created: '001767225600000.00000.aaaaaaaaaaaaaaaaaaaaaaaaaa',
+      updated: '001767225600000.00001.aaaaaaaaaaaaaaaaaaaaaaaaaa',
+    };
+    // Control: the valid view passes.
+    const valid = client.request({ cmd: 'records-list' });
+    worker.answer({ id: worker.lastId(), ok: true, result: { records: [view] } });
+    expect(await valid).toEqual({ records: [view] });
+    // One field wrong is enough to refuse the whole answer.
+    for (const wrong of [{ kind: 'NOT VALID' }, { tlp: 'PURPLE' }, { updated: 'yesterday' }, { data: 1 }]) {
+      const call = client.request({ cmd: 'records-list' });
+      worker.answer({ id: worker.lastId(), ok: true, result: { records: [{ ...view, ...wrong }] } });
+      await expectVaultError(call, 'invalid-response');
+    }
     const other = client.request({ cmd: 'lock' });
     worker.answer({ id: worker.lastId(), surprise: true });
     await expectVaultError(other, 'invalid-response');

@@ -18,12 +18,12 @@ export function uniqueDbName(label: string): string {
   return `vault-test-${label}-${random}`;
 }
 
-export function openClient(dbName: string, kdf: 'floor' | 'calibrate' = 'floor'): VaultClient {
+export function openClient(dbName: string, kdf: 'floor' | 'calibrate' = 'floor', testCommands = true): VaultClient {
   return createVaultClient(
     () =>
       new Worker(new URL('../../../renderer/vault-worker/vault-worker.ts', import.meta.url), {
         type: 'module',
-        name: testWorkerName({ kdf, dbName }),
+        name: testWorkerName({ kdf, dbName, ...(testCommands ? { testCommands } : {}) }),
       }),
   );
 }
@@ -45,7 +45,7 @@ export interface TestVault {
   /** The database of the current test. */
   readonly dbName: string;
   /** A new client (a new worker) on the current test's database; terminated after the test. */
-  client(kdf?: 'floor' | 'calibrate'): VaultClient;
+  client(kdf?: 'floor' | 'calibrate', testCommands?: boolean): VaultClient;
 }
 
 /** Registers before/after hooks and returns accessors for the current test's vault. */
@@ -63,8 +63,8 @@ export function useTestVault(label: string): TestVault {
     get dbName() {
       return dbName;
     },
-    client(kdf = 'floor') {
-      const client = openClient(dbName, kdf);
+    client(kdf = 'floor', testCommands = true) {
+      const client = openClient(dbName, kdf, testCommands);
       clients.push(client);
       return client;
     },

@@ -3,7 +3,8 @@
  * passphrase (issue 3). The service runs in the page so the test can act inside the write transaction:
  * throw there (a crash mid-write), abort `Dexie.currentTransaction` (what IndexedDB does on a power cut
  * or quota error), or throw after the commit (a crash before the answer reached the UI), and fail before
- * the transaction even opens (the KDF dies).
+ * the transaction even opens (the KDF dies). A record write (issue 4) interrupted the same way leaves
+ * records, change log and sync state as they were, on disk and in the session's memory.
  */
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -77,7 +78,9 @@ describe('interrupted passphrase change', () => {
     expect(outcome.ok).toBe(false);
     expect(await snapshotVault(dbName)).toEqual(before);
     // The session still works on the unchanged vault.
-    expect((await attempt(service, { cmd: 'records-put', records: [{ id: 'x', kind: 'note', data: 1 }] })).ok).toBe(true);
+    const write = await attempt(service, { cmd: 'records-write', edits: [{ kind: 'note', tlp: 'GREEN', ops: [{ field: 'text', value: 'written after the interruption' }] }] });
+    expect(write).toMatchObject({ ok: true, result: { written: 1 } });
+    expect((await service.execute({ cmd: 'records-list' })).records.map((record) => record.values)).toEqual([{ text: 'written after the interruption' }]);
     service.close();
     expect(await openingPassphrases(dbName)).toEqual([PASSPHRASE]);
   });
@@ -117,5 +120,51 @@ describe('interrupted passphrase change', () => {
     expect(await snapshotVault(dbName)).toEqual(before);
     failing.close();
     expect(await openingPassphrases(dbName)).toEqual([PASSPHRASE]);
+  });
+});
+
+describe('interrupted record write', () => {
+  it.each([
+    ['an exception inside the transaction', () => {
+      throw new Error('simulated crash inside the transaction');
+    }],
+    ['the transaction aborted', () => {
+      Dexie.currentTransaction.abort();
+    }],
+  ] as [string, () => void][])('%s: records, log and sync state unchanged on disk and in memory; the next write continues the chain', async (_name, interrupt) => {
+    let armed = false;
+    const { dbName, service } = await createdVault({
+      inTransaction: (label) => {
+        if (armed && label === 'records-write') interrupt();
+      },
+    });
+    const first = await service.execute({ cmd: 'records-write', edits: [{ kind: 'need', tlp: 'GREEN', ops: [{ field: 'title', value: 'before the crash' }] }] });
+    const id = first.records[0]?.id ?? '';
+    const before = await snapshotVault(dbName);
+    armed = true;
+    const outcome = await attempt(service, {
+      cmd: 'records-write',
+      edits: [
+        { record: id, kind: 'need', tlp: 'GREEN', ops: [{ field: 'title', value: 'lost in the crash' }] },
+        { kind: 'note', tlp: 'GREEN', ops: [{ field: 'text', value: 'lost in the crash too' }] },
+      ],
+    });
+    expect(outcome.ok).toBe(false);
+    armed = false;
+    expect(await snapshotVault(dbName)).toEqual(before);
+    // Memory was not advanced either: the same view, and the next change-set takes seq 2 (no gap, no fork).
+    expect((await service.execute({ cmd: 'records-list' })).records).toEqual(first.records);
+    await service.execute({ cmd: 'records-write', edits: [{ record: id, kind: 'need', tlp: 'GREEN', ops: [{ field: 'title', value: 'after the crash' }] }] });
+    const status = await service.execute({ cmd: 'sync-status' });
+    expect(Object.values(status.versionVector)).toEqual([2]);
+    expect(status.chains.map(({ beyond, frozen }) => ({ beyond, frozen }))).toEqual([{ beyond: [], frozen: false }]);
+    expect(await service.execute({ cmd: 'log-rebuild' })).toEqual({ identical: true, records: 1, changeSets: 2 });
+    service.close();
+
+    // A fresh session (as after a restart) reads the same.
+    const restarted = open(dbName);
+    await restarted.execute({ cmd: 'unlock', passphrase: PASSPHRASE });
+    expect((await restarted.execute({ cmd: 'records-list' })).records.map((record) => record.values)).toEqual([{ title: 'after the crash' }]);
+    expect(await restarted.execute({ cmd: 'log-rebuild' })).toEqual({ identical: true, records: 1, changeSets: 2 });
   });
 });

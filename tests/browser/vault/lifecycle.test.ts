@@ -3,15 +3,15 @@
  * create → write → lock → a new worker → unlock → read.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type VaultRecord } from '@shared/ipc/vault-protocol';
+import { DEFAULT_SETTINGS, type RecordEdit } from '@shared/ipc/vault-protocol';
 import { createVault, expectVaultError, lockAndClose, PASSPHRASE, PROFILE, useTestVault } from './helpers';
 
 const vault = useTestVault('lifecycle');
 
-const RECORDS: VaultRecord[] = [
-  { id: 'need-1', kind: 'need', data: { title: 'Endpoint detection for an energy operator', quantity: 400, tags: ['edr', 'energy'] } },
-  { id: 'offer-1', kind: 'offer', data: { title: 'Ліцензії EDR на 12 місяців', value: { cents: 125_000_00, currency: 'EUR' } } },
-  { id: 'note-1', kind: 'note', data: null },
+const EDITS: RecordEdit[] = [
+  { kind: 'need', tlp: 'AMBER', ops: [{ field: 'title', value: 'Endpoint detection for an energy operator' }, { field: 'quantity', value: 400 }, { field: 'tags', value: ['edr', 'energy'] }] },
+  { kind: 'offer', tlp: 'GREEN', ops: [{ field: 'title', value: 'Ліцензії EDR на 12 місяців' }, { field: 'value', value: { cents: 125_000_00, currency: 'EUR' } }] },
+  { kind: 'note', tlp: 'RED', ops: [{ field: 'text', value: null }] },
 ];
 
 describe('vault lifecycle', () => {
@@ -28,11 +28,35 @@ describe('vault lifecycle', () => {
     expect(created.recoverySheet.fingerprint).toEqual(created.profile.fingerprint);
     expect((await first.request({ cmd: 'state' })).state).toBe('unlocked');
     expect(await first.request({ cmd: 'settings-get' })).toEqual(DEFAULT_SETTINGS);
+    expect(await first.request({ cmd: 'records-list' })).toEqual({ records: [] });
 
-    expect(await first.request({ cmd: 'records-put', records: RECORDS })).toEqual({ written: 3 });
-    // A second put of the same id replaces it (new version), a new id is added.
-    const edited: VaultRecord = { id: 'note-1', kind: 'note', data: { text: 'decision: prioritise' } };
-    await first.request({ cmd: 'records-put', records: [edited, { id: 'need-2', kind: 'need', data: [1, 2, 3] }] });
+    const written = await first.request({ cmd: 'records-write', edits: EDITS });
+    expect(written.written).toBe(3);
+    const [need, offer, note] = written.records;
+    expect(written.records.map(({ kind, tlp, owner, deleted, values, conflicts }) => ({ kind, tlp, owner, deleted, values, conflicts }))).toEqual([
+      { kind: 'need', tlp: 'AMBER', owner: created.profile.delegationId, deleted: false, values: { title: 'Endpoint detection for an energy operator', quantity: 400, tags: ['edr', 'energy'] }, conflicts: [] },
+      { kind: 'offer', tlp: 'GREEN', owner: created.profile.delegationId, deleted: false, values: { title: 'Ліцензії EDR на 12 місяців', value: { cents: 125_000_00, currency: 'EUR' } }, conflicts: [] },
+      { kind: 'note', tlp: 'RED', owner: created.profile.delegationId, deleted: false, values: { text: null }, conflicts: [] },
+    ]);
+    // The worker mints ids owned by this delegation, one per new record.
+    for (const record of written.records) expect(record.id).toMatch(new RegExp(`^${created.profile.delegationId}-[a-z2-7]{26}$`, 'u'));
+    expect(new Set(written.records.map((record) => record.id)).size).toBe(3);
+    expect(await first.request({ cmd: 'records-list' })).toEqual({ records: written.records });
+
+    // An edit of an existing record replaces the field it names and keeps the others; a new edit adds a record.
+    const more = await first.request({
+      cmd: 'records-write',
+      edits: [
+        { record: note?.id, kind: 'note', tlp: 'RED', ops: [{ field: 'text', value: 'decision: prioritise' }, { field: 'author', value: 'Kadri' }] },
+        { kind: 'need', tlp: 'GREEN', ops: [{ field: 'items', value: [1, 2, 3] }] },
+      ],
+    });
+    expect(more.written).toBe(2);
+    const [edited, added] = more.records;
+    expect(edited).toMatchObject({ id: note?.id, kind: 'note', values: { text: 'decision: prioritise', author: 'Kadri' }, conflicts: [], created: note?.created });
+    expect(edited?.updated).not.toBe(note?.updated);
+    expect(added?.id).not.toBe(need?.id);
+    expect(added).toMatchObject({ kind: 'need', values: { items: [1, 2, 3] } });
     await lockAndClose(first);
 
     const second = vault.client();
@@ -43,7 +67,7 @@ describe('vault lifecycle', () => {
     expect(profile).toEqual(created.profile);
     expect(await second.request({ cmd: 'profile' })).toEqual(created.profile);
     const { records } = await second.request({ cmd: 'records-list' });
-    expect(records).toEqual([RECORDS[0], RECORDS[1], edited, { id: 'need-2', kind: 'need', data: [1, 2, 3] }]);
+    expect(records).toEqual([need, offer, edited, added]);
 
     const { entries, chainIntact } = await second.request({ cmd: 'audit-list' });
     expect(chainIntact).toBe(true);

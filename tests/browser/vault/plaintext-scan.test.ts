@@ -1,11 +1,13 @@
 /**
- * Nothing on disk contains plaintext (issue 3): after writing marker strings into a record, the profile
- * name and the settings, every key and value of every object store is read with the plain IndexedDB API
- * (what someone holding the disk sees) and searched for the markers as UTF-8 and as UTF-16 (both byte
- * orders), inside strings, binary values and object keys alike.
+ * Nothing on disk contains plaintext (issues 3 and 4): after writing marker strings into records (a new
+ * record and an edit of it, so the change log holds two change-sets of it), the profile name and the
+ * settings, every key and value of every object store — the records (merge state), the change-log
+ * segments and the sync row included — is read with the plain IndexedDB API (what someone holding the
+ * disk sees) and searched for the markers as UTF-8 and as UTF-16 (both byte orders), inside strings,
+ * binary values and object keys alike.
  *
- * Positive control: a record's `kind` is plaintext by design (DESIGN.md §6), so the scanner must find it;
- * otherwise a scanner that finds nothing would prove nothing.
+ * Positive control: a record's `kind` is plaintext by design (DESIGN.md §6), so the scanner must find it
+ * in the records table and nowhere else; otherwise a scanner that finds nothing would prove nothing.
  */
 import { describe, expect, it } from 'vitest';
 import { lockAndClose, PASSPHRASE, useTestVault } from './helpers';
@@ -66,27 +68,46 @@ async function findOnDisk(dbName: string, markers: readonly string[]): Promise<R
 describe('nothing on disk contains plaintext', () => {
   it('finds none of the markers in any store, while the scanner does find the plaintext kind', async () => {
     const recordMarker = 'MARKER-record-Зелений-7f3a';
+    const editMarker = 'MARKER-edit-Синій-24be';
+    const fieldMarker = 'markerFieldQx7';
     const nameMarker = 'MARKERNAME Делегація';
-    const idMarker = 'MARKER-record-id-91c2';
     const client = vault.client();
     const { profile } = await client.request({
       cmd: 'create',
       profile: { name: nameMarker, country: 'UA', role: 'beneficiary' },
       passphrase: PASSPHRASE,
     });
-    await client.request({
-      cmd: 'records-put',
-      records: [{ id: idMarker, kind: 'scanner-control', data: { title: recordMarker, nested: [recordMarker.toLowerCase()] } }],
+    const written = await client.request({
+      cmd: 'records-write',
+      edits: [{ kind: 'note', tlp: 'AMBER+STRICT', ops: [{ field: 'title', value: recordMarker }, { field: fieldMarker, value: [recordMarker.toLowerCase()] }] }],
     });
+    const recordId = written.records[0]?.id ?? '';
+    const edited = await client.request({ cmd: 'records-write', edits: [{ record: recordId, kind: 'note', tlp: 'AMBER+STRICT', ops: [{ field: 'title', value: editMarker }] }] });
+    const history = await client.request({ cmd: 'record-history', recordId });
+    expect(history.entries).toHaveLength(2);
     await client.request({ cmd: 'settings-set', settings: { language: 'uk', colorScheme: 'dark', storagePersisted: false } });
     await lockAndClose(client);
+
+    // The stores the change log added hold something to scan: two segments, and the sync row.
+    const dump = await dumpVault(vault.dbName);
+    expect(dump['log']?.values).toHaveLength(2);
+    expect(dump['rows']?.keys).toContain('sync');
+    expect(dump['records']?.values).toHaveLength(1);
 
     const found = await findOnDisk(vault.dbName, [
       recordMarker,
       recordMarker.toLowerCase(),
+      editMarker,
+      fieldMarker,
       nameMarker,
-      idMarker,
+      recordId,
+      // The part of the record id the worker minted (the delegation id is checked on its own below).
+      recordId.slice(profile.delegationId.length + 1),
       PASSPHRASE,
+      // Sync facts: change-set hashes, timestamps of the record, its TLP.
+      ...history.entries.map((entry) => entry.cs),
+      edited.records[0]?.updated ?? 'missing-hlc',
+      'AMBER+STRICT',
       // Settings: their names and a chosen value appear nowhere unsealed.
       'colorScheme',
       'idleLockMinutes',
@@ -95,10 +116,10 @@ describe('nothing on disk contains plaintext', () => {
       profile.delegationId,
       profile.deviceId,
       profile.fingerprint.join(''),
-      'scanner-control',
+      'note',
     ]);
-    expect(found['scanner-control']).toEqual(['records']);
-    delete found['scanner-control'];
+    expect(found['note']).toEqual(['records']);
+    delete found['note'];
     for (const [marker, stores] of Object.entries(found)) expect(stores, `"${marker}" found on disk`).toEqual([]);
   });
 });

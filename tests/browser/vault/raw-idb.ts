@@ -26,6 +26,21 @@ function done<T>(request: IDBRequest<T>): Promise<T> {
   });
 }
 
+/** Resolves once the transaction committed (a connection closed before that keeps blocking upgrades). */
+function completed(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => {
+      resolve();
+    };
+    tx.onerror = () => {
+      reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    };
+    tx.onabort = () => {
+      reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+    };
+  });
+}
+
 export interface StoreDump {
   readonly keys: IDBValidKey[];
   readonly values: unknown[];
@@ -39,11 +54,12 @@ export async function dumpVault(name: string): Promise<Record<string, StoreDump>
     const stores = Array.from(db.objectStoreNames);
     if (stores.length === 0) return out;
     const tx = db.transaction(stores, 'readonly');
-    for (const store of stores) {
+    const reads = stores.map(async (store) => {
       const objectStore = tx.objectStore(store);
       const [keys, values] = await Promise.all([done(objectStore.getAllKeys()), done(objectStore.getAll())]);
       out[store] = { keys, values: values as unknown[] };
-    }
+    });
+    await Promise.all([...reads, completed(tx)]);
     return out;
   } finally {
     db.close();
@@ -65,7 +81,9 @@ export async function snapshotVault(name: string, options: { except?: readonly s
 export async function getRaw(name: string, store: string, key: IDBValidKey): Promise<unknown> {
   const db = await openRaw(name);
   try {
-    return await done(db.transaction(store, 'readonly').objectStore(store).get(key));
+    const tx = db.transaction(store, 'readonly');
+    const [value] = await Promise.all([done<unknown>(tx.objectStore(store).get(key)), completed(tx)]);
+    return value;
   } finally {
     db.close();
   }
@@ -75,7 +93,8 @@ export async function getRaw(name: string, store: string, key: IDBValidKey): Pro
 export async function putRaw(name: string, store: string, value: unknown): Promise<void> {
   const db = await openRaw(name);
   try {
-    await done(db.transaction(store, 'readwrite').objectStore(store).put(value));
+    const tx = db.transaction(store, 'readwrite');
+    await Promise.all([done(tx.objectStore(store).put(value)), completed(tx)]);
   } finally {
     db.close();
   }
@@ -84,7 +103,8 @@ export async function putRaw(name: string, store: string, value: unknown): Promi
 export async function deleteRaw(name: string, store: string, key: IDBValidKey): Promise<void> {
   const db = await openRaw(name);
   try {
-    await done(db.transaction(store, 'readwrite').objectStore(store).delete(key));
+    const tx = db.transaction(store, 'readwrite');
+    await Promise.all([done(tx.objectStore(store).delete(key)), completed(tx)]);
   } finally {
     db.close();
   }

@@ -20,7 +20,7 @@ function withBadChecksum(words: readonly string[]): string[] {
 describe('unlock-with-recovery', () => {
   it('unlocks with the words, replaces the passphrase, and logs recovery-used', async () => {
     const { client, created } = await createVault(vault);
-    await client.request({ cmd: 'records-put', records: [{ id: 'r1', kind: 'note', data: 'survives recovery' }] });
+    const { records: written } = await client.request({ cmd: 'records-write', edits: [{ kind: 'note', tlp: 'GREEN', ops: [{ field: 'text', value: 'survives recovery' }] }] });
     await lockAndClose(client);
     const words = created.recoverySheet.recoveryWords;
 
@@ -29,7 +29,9 @@ describe('unlock-with-recovery', () => {
     const typed = words.map((word, index) => `${index + 1}. ${word.toUpperCase()}`).join('\n');
     const profile = await recovering.request({ cmd: 'unlock-with-recovery', words: typed, newPassphrase: NEW_PASSPHRASE });
     expect(profile).toEqual(created.profile);
-    expect((await recovering.request({ cmd: 'records-list' })).records).toEqual([{ id: 'r1', kind: 'note', data: 'survives recovery' }]);
+    const { records } = await recovering.request({ cmd: 'records-list' });
+    expect(records).toEqual(written);
+    expect(records.map((record) => record.values)).toEqual([{ text: 'survives recovery' }]);
     const actions = (await recovering.request({ cmd: 'audit-list' })).entries.map((entry) => entry.action);
     expect(actions.slice(-1)).toEqual(['recovery-used']);
     await lockAndClose(recovering);

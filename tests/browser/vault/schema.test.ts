@@ -12,7 +12,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VAULT_DB_NAME, VAULT_SCHEMA_HISTORY, VAULT_TABLES, VaultDatabase } from '../../../renderer/vault-worker/db';
 import { deleteDatabase, uniqueDbName } from './helpers';
-import { openRaw } from './raw-idb';
+import { dumpVault, openRaw } from './raw-idb';
 
 interface StoreLayout {
   readonly keyPath: string | string[] | null;
@@ -62,28 +62,83 @@ function freshName(): string {
   return name;
 }
 
+const plain = (keyPath: string): StoreLayout => ({ keyPath, autoIncrement: false, indexes: {} });
+
+const V1_STORES: Record<string, StoreLayout> = {
+  audit: plain('seq'),
+  keyring: plain('kind'),
+  manifest: plain('id'),
+  meta: plain('id'),
+  records: { keyPath: 'sid', autoIncrement: false, indexes: { kind: { keyPath: 'kind', unique: false, multiEntry: false } } },
+  rows: plain('id'),
+};
+
+/** Raw rows of every v1 table, shaped as a v1 vault stores them (sealed values are opaque bytes here). */
+function v1Rows(): Record<string, unknown[]> {
+  const sealed = (seed: number) => ({ nonce: new Uint8Array(24).fill(seed), box: Uint8Array.from({ length: 48 }, (_v, i) => (i * 7 + seed) & 0xff) });
+  return {
+    keyring: [
+      { kind: 'passphrase', wrap: { v: 1, nonceB64: 'AAAA', kdf: { memoryKiB: 65_536, iterations: 3, parallelism: 1 } } },
+      { kind: 'recovery', wrap: { v: 1, nonceB64: 'BBBB' } },
+    ],
+    meta: [{ id: 'failures', count: 2, lastFailureAt: '2026-01-01T00:00:00.000Z' }],
+    manifest: [{ id: 'current', version: 7, ...sealed(1) }],
+    rows: [
+      { id: 'identity', ...sealed(2) },
+      { id: 'profile', ...sealed(3) },
+      { id: 'settings', ...sealed(4) },
+    ],
+    records: [
+      { sid: 'aaaaaaaaaaaaaaaaaaaaaaaaaa', kind: 'need', ...sealed(5) },
+      { sid: 'bbbbbbbbbbbbbbbbbbbbbbbbbb', kind: 'note', ...sealed(6) },
+    ],
+    audit: [
+      { seq: 0, ...sealed(7) },
+      { seq: 1, ...sealed(8) },
+    ],
+  };
+}
+
 const SCHEMA_TESTS: Record<number, () => Promise<void>> = {
   1: async () => {
     const name = freshName();
-    const db = new VaultDatabase(name);
+    const db = openAtVersion(name, 1);
     await db.open();
     expect(db.verno).toBe(1);
     db.close();
 
-    const plain = (keyPath: string): StoreLayout => ({ keyPath, autoIncrement: false, indexes: {} });
-    expect(await describeSchema(name)).toEqual({
-      // Dexie stores version N as IndexedDB version N × 10.
-      version: 10,
-      stores: {
-        audit: plain('seq'),
-        keyring: plain('kind'),
-        manifest: plain('id'),
-        meta: plain('id'),
-        records: { keyPath: 'sid', autoIncrement: false, indexes: { kind: { keyPath: 'kind', unique: false, multiEntry: false } } },
-        rows: plain('id'),
-      },
+    // Dexie stores version N as IndexedDB version N × 10.
+    expect(await describeSchema(name)).toEqual({ version: 10, stores: V1_STORES });
+  },
+  2: async () => {
+    // A vault written by the v1 app: every table holds rows.
+    const name = freshName();
+    const older = openAtVersion(name, 1);
+    await older.open();
+    const rows = v1Rows();
+    await older.transaction('rw', older.tables, async () => {
+      for (const [table, values] of Object.entries(rows)) await older.table(table).bulkAdd(values);
     });
+    older.close();
+    const before = await dumpVault(name);
+    expect(Object.keys(before).sort()).toEqual(Object.keys(V1_STORES).sort());
+
+    // The current app opens it: the upgrade adds the log table and leaves every row as it was.
+    const current = new VaultDatabase(name);
+    await current.open();
+    expect(current.verno).toBe(2);
+    expect(await current.log.count()).toBe(0);
+    expect(await current.records.where('kind').equals('note').primaryKeys()).toEqual(['bbbbbbbbbbbbbbbbbbbbbbbbbb']);
+    current.close();
+
+    expect(await describeSchema(name)).toEqual({ version: 20, stores: { ...V1_STORES, log: plain('sid') } });
     expect([...VAULT_TABLES].sort()).toEqual(Object.keys((await describeSchema(name)).stores).sort());
+    const after = await dumpVault(name);
+    expect(after['log']).toEqual({ keys: [], values: [] });
+    for (const [table, values] of Object.entries(rows)) {
+      expect(after[table]?.values, table).toEqual(values);
+      expect(after[table], table).toEqual(before[table]);
+    }
   },
 };
 
