@@ -6,16 +6,26 @@ import { Burger, NavLink } from '@mantine/core';
 import { useEffect, useId, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation, useMatch, useMatches } from 'react-router';
+import { ConflictsBadge } from '../features/conflicts';
 import { useUi } from './contexts';
 import { HeaderBrand, LanguageSwitch, ThemeToggle } from './HeaderControls';
 import { LockButton } from './LockButton';
-import { isRouteHandle, SECTIONS, type Section } from './sections';
+import { isRouteHandle, SECTIONS, type Section, type SectionId } from './sections';
+import { useWorkingSet } from './session';
 import './shell.css';
+
+/** What a section has waiting for the user (open conflicts), shown as a badge beside its name. */
+function useSectionCount(id: SectionId): number {
+  const conflicts = useWorkingSet((state) => state.conflictCount);
+  return id === 'conflicts' ? conflicts : 0;
+}
 
 function SectionLink({ section }: { readonly section: Section }) {
   const { t } = useTranslation('common');
   const active = useMatch({ path: section.path, end: true }) !== null;
+  const count = useSectionCount(section.id);
   const SectionIcon = section.icon;
+  const label = t(`nav.${section.id}`);
   return (
     <li>
       <NavLink
@@ -23,8 +33,11 @@ function SectionLink({ section }: { readonly section: Section }) {
         to={section.path}
         end
         active={active}
-        label={t(`nav.${section.id}`)}
+        label={label}
+        // The badge is hidden from assistive technology; the count is part of the link's name instead.
+        aria-label={count > 0 ? t('nav.withCount', { section: label, count }) : undefined}
         leftSection={<SectionIcon size={18} stroke={1.6} aria-hidden="true" />}
+        rightSection={count > 0 ? <ConflictsBadge count={count} /> : undefined}
       />
     </li>
   );

@@ -7,23 +7,27 @@ import i18next, { type i18n as I18n } from 'i18next';
 import enAbout from '../locales/en/about.json';
 import enAudit from '../locales/en/audit.json';
 import enCommon from '../locales/en/common.json';
+import enConflicts from '../locales/en/conflicts.json';
+import enDomain from '../locales/en/domain.json';
 import enSections from '../locales/en/sections.json';
 import enSettings from '../locales/en/settings.json';
 import enVault from '../locales/en/vault.json';
 import ukAbout from '../locales/uk/about.json';
 import ukAudit from '../locales/uk/audit.json';
 import ukCommon from '../locales/uk/common.json';
+import ukConflicts from '../locales/uk/conflicts.json';
+import ukDomain from '../locales/uk/domain.json';
 import ukSections from '../locales/uk/sections.json';
 import ukSettings from '../locales/uk/settings.json';
 import ukVault from '../locales/uk/vault.json';
 import { LANGUAGES, type Language } from './ui-store';
 
-export const NAMESPACES = ['common', 'sections', 'about', 'vault', 'settings', 'audit'] as const;
+export const NAMESPACES = ['common', 'sections', 'about', 'vault', 'settings', 'audit', 'domain', 'conflicts'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const resources = {
-  en: { common: enCommon, sections: enSections, about: enAbout, vault: enVault, settings: enSettings, audit: enAudit },
-  uk: { common: ukCommon, sections: ukSections, about: ukAbout, vault: ukVault, settings: ukSettings, audit: ukAudit },
+  en: { common: enCommon, sections: enSections, about: enAbout, vault: enVault, settings: enSettings, audit: enAudit, domain: enDomain, conflicts: enConflicts },
+  uk: { common: ukCommon, sections: ukSections, about: ukAbout, vault: ukVault, settings: ukSettings, audit: ukAudit, domain: ukDomain, conflicts: ukConflicts },
 } as const;
 
 declare module 'i18next' {

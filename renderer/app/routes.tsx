@@ -5,6 +5,7 @@
 import { createHashRouter, createMemoryRouter, type DataRouter, type RouteObject } from 'react-router';
 import { AboutPage } from '../features/about';
 import { AuditPage } from '../features/audit';
+import { ConflictsPage } from '../features/conflicts';
 import { DashboardPage } from '../features/dashboard';
 import { DelegationsPage } from '../features/delegations';
 import { ExchangePage } from '../features/exchange';
@@ -28,6 +29,7 @@ export function appRoutes(): RouteObject[] {
         { path: 'needs', element: <NeedsPage />, handle: handle('nav.needs') },
         { path: 'offers', element: <OffersPage />, handle: handle('nav.offers') },
         { path: 'exchange', element: <ExchangePage />, handle: handle('nav.exchange') },
+        { path: 'conflicts', element: <ConflictsPage />, handle: handle('nav.conflicts') },
         { path: 'delegations', element: <DelegationsPage />, handle: handle('nav.delegations') },
         { path: 'audit', element: <AuditPage />, handle: handle('nav.audit') },
         { path: 'settings', element: <SettingsPage />, handle: handle('nav.settings') },

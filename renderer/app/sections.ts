@@ -2,6 +2,7 @@
 import {
   IconArrowsExchange,
   IconClipboardList,
+  IconGitMerge,
   IconGift,
   IconHistory,
   IconInfoCircle,
@@ -11,7 +12,16 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 
-export type SectionId = 'dashboard' | 'needs' | 'offers' | 'exchange' | 'delegations' | 'audit' | 'settings' | 'about';
+export type SectionId =
+  | 'dashboard'
+  | 'needs'
+  | 'offers'
+  | 'exchange'
+  | 'conflicts'
+  | 'delegations'
+  | 'audit'
+  | 'settings'
+  | 'about';
 
 export interface Section {
   readonly id: SectionId;
@@ -25,6 +35,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'needs', path: '/needs', icon: IconClipboardList },
   { id: 'offers', path: '/offers', icon: IconGift },
   { id: 'exchange', path: '/exchange', icon: IconArrowsExchange },
+  { id: 'conflicts', path: '/conflicts', icon: IconGitMerge },
   { id: 'delegations', path: '/delegations', icon: IconUsersGroup },
   { id: 'audit', path: '/audit', icon: IconHistory },
   { id: 'settings', path: '/settings', icon: IconSettings },

@@ -21,7 +21,7 @@ beforeEach(async () => {
 const colorScheme = () => document.documentElement.getAttribute('data-mantine-color-scheme');
 
 describe('navigation', () => {
-  const sections = ['Needs', 'Offers', 'Exchange', 'Delegations', 'Audit log', 'Settings', 'About', 'Dashboard'] as const;
+  const sections = ['Needs', 'Offers', 'Exchange', 'Conflicts', 'Delegations', 'Audit log', 'Settings', 'About', 'Dashboard'] as const;
 
   it('opens each section from the navbar, marks it current and names it in the window title', async () => {
     renderApp();
@@ -102,6 +102,7 @@ describe('language', () => {
     await expect.element(heading()).toHaveTextContent('Потреби');
     expect(document.documentElement.lang).toBe('uk');
     await expect.element(page.getByRole('navigation', { name: 'Розділи' }).getByRole('link', { name: 'Журнал аудиту' })).toBeVisible();
+    await expect.element(page.getByRole('navigation', { name: 'Розділи' }).getByRole('link', { name: 'Конфлікти' })).toBeVisible();
     await expect.element(page.getByRole('button', { name: 'Увімкнути темну тему' })).toBeVisible();
     await expect.poll(() => document.title).toBe('Потреби — Tallinn Desk');
     await expect.element(page.getByRole('radiogroup', { name: 'Мова інтерфейсу' })).toBeVisible();

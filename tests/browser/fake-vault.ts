@@ -1,7 +1,7 @@
 /**
  * An in-memory VaultClient for component tests: the protocol of shared/ipc/vault-protocol.ts with the
  * worker's observable behaviour (passphrase check with a growing delay, recovery words with the same
- * three mistakes, settings, an audit log) and none of its cryptography. Every request and every answer
+ * three mistakes, settings, an audit log, record views and conflicts) and none of its cryptography. Every request and every answer
  * is parsed with the protocol's schemas, so a test that passes here cannot hide a call the real worker
  * would refuse. Failures are the real client's VaultClientError.
  */
@@ -14,14 +14,19 @@ import {
   vaultResultSchemas,
   type AuditAction,
   type AuditEntry,
+  type Conflict,
+  type ConflictHead,
+  type HistoryEntry,
   type Profile,
+  type RecordEdit,
+  type RecordView,
   type Settings,
   type VaultCommand,
   type VaultErrorCode,
-  type VaultRecord,
   type VaultRequest,
   type VaultResult,
 } from '@shared/ipc/vault-protocol';
+import type { Json } from '@shared/sync/json';
 import type { RecoverySheet } from '@shared/crypto/recovery-sheet';
 import { VaultClientError, type VaultClient, type VaultRequestFor } from '../../renderer/vault-worker';
 
@@ -41,8 +46,8 @@ export interface FakeVaultOptions {
   /** Failures already counted when the fake starts (as the unsealed counter would after a reload). */
   readonly failures?: number;
   readonly chainIntact?: boolean;
-  /** Records the vault holds from the start. */
-  readonly records?: readonly VaultRecord[];
+  /** Records the vault holds from the start (see `fakeRecordView`). */
+  readonly records?: readonly RecordView[];
   /** Milliseconds every answer waits, to let a test see a progress state. */
   readonly latencyMs?: number;
 }
@@ -62,6 +67,18 @@ export interface FakeVault extends VaultClient {
   failNext(cmd: VaultCommand, code: VaultErrorCode | 'worker-failed', options?: { retryAt?: string; details?: Record<string, string | number | (string | number)[]> }): void;
   /** Holds every answer of `cmd` until `release` is called (to observe progress states). */
   hold(cmd: VaultCommand): () => void;
+  /** The delegation and device of this vault (owner of the records it writes). */
+  readonly profile: Profile;
+  /** Every record view, by id, as `records-list` would answer. */
+  readonly records: ReadonlyMap<string, RecordView>;
+  /** The open conflicts, as `conflicts-list` would answer. */
+  readonly conflicts: readonly Conflict[];
+  /**
+   * Adds an open conflict (as an import would), with the record's view if the vault does not hold it
+   * yet. The view is marked: the field joins its `conflicts` (or `deleteConflict` is set for `_deleted`)
+   * and shows the first head's value. Seed before the app reads the working set (before rendering).
+   */
+  seedConflict(conflict: Conflict, view?: RecordView): void;
 }
 
 function defaultDelay(failures: number): number {
@@ -73,8 +90,37 @@ function randomWords(): string[] {
 }
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
-function randomDelegationId(): string {
+/** 26 random base32 characters: the shape of delegation ids, device ids and a record id's random part. */
+export function randomBase32Id(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(26)), (byte) => BASE32[byte % 32]).join('');
+}
+
+/** A change-set hash as the worker names heads: base64 of 32 bytes. */
+export function randomChangeSetHash(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
+}
+
+/** HLC text (`WWWWWWWWWWWWWWW.CCCCC.<device>`) for a wall-clock time, counter and device. */
+export function fakeHlc(wallMs: number, device: string, counter = 0): string {
+  return `${String(wallMs).padStart(15, '0')}.${String(counter).padStart(5, '0')}.${device}`;
+}
+
+/** A record view for seeding the fake: owned by `owner` (a fresh delegation id by default), GREEN. */
+export function fakeRecordView(fields: Partial<RecordView> & Pick<RecordView, 'kind'>): RecordView {
+  const owner = fields.owner ?? fields.id?.split('-')[0] ?? randomBase32Id();
+  const hlc = fakeHlc(Date.UTC(2025, 2, 1, 9, 0, 0), randomBase32Id());
+  return {
+    id: `${owner}-${randomBase32Id()}`,
+    owner,
+    tlp: 'GREEN',
+    deleted: false,
+    values: {},
+    conflicts: [],
+    deleteConflict: false,
+    created: hlc,
+    updated: hlc,
+    ...fields,
+  };
 }
 
 export function createFakeVault(options: FakeVaultOptions = {}): FakeVault {
@@ -89,17 +135,23 @@ export function createFakeVault(options: FakeVaultOptions = {}): FakeVault {
   let terminated = false;
   let recoveryWords: string[] = state === 'empty' ? [] : randomWords();
   const calls: VaultRequest[] = [];
-  const records = new Map<string, VaultRecord>((options.records ?? []).map((record) => [record.id, record]));
+  const records = new Map<string, RecordView>((options.records ?? []).map((record) => [record.id, structuredClone(record)]));
+  /** Open conflicts by `recordId/field`, in the order they arose. */
+  const conflicts = new Map<string, Conflict>();
+  const history = new Map<string, HistoryEntry[]>();
+  let seq = 0;
+  let lastWall = 0;
+  let counter = 0;
   const audit: AuditEntry[] = [];
   const forced = new Map<VaultCommand, VaultClientError>();
   const held = new Map<VaultCommand, Promise<void>>();
 
   let profile: Profile = {
-    delegationId: randomDelegationId(),
+    delegationId: randomBase32Id(),
     name: options.profile?.name ?? 'Estonia — Ministry of Foreign Affairs',
     country: options.profile?.country ?? 'EE',
     role: options.profile?.role ?? 'partner',
-    deviceId: 'device-1',
+    deviceId: randomBase32Id(),
     fingerprint: ['12345', '67890', '13579', '24680', '11223', '34455', '66778', '89900'],
     kdf: { memoryKiB: 65536, iterations: 3, parallelism: 1 },
   };
@@ -144,6 +196,123 @@ export function createFakeVault(options: FakeVaultOptions = {}): FakeVault {
       created: new Date(now()).toISOString(),
     };
   };
+
+  const conflictKey = (recordId: string, field: string): string => `${recordId}/${field}`;
+
+  /** The next local HLC (wall clock, counter within one millisecond) and a new change-set hash. */
+  const nextWrite = (): ConflictHead => {
+    const wall = now();
+    counter = wall === lastWall ? counter + 1 : 0;
+    lastWall = wall;
+    seq += 1;
+    const hlc = fakeHlc(wall, profile.deviceId, counter);
+    return {
+      cs: randomChangeSetHash(),
+      value: null,
+      hlc,
+      at: new Date(wall).toISOString(),
+      device: profile.deviceId,
+      delegation: profile.delegationId,
+      delegationName: profile.name,
+    };
+  };
+
+  /** Marks a view with what is open against it, from the conflicts map. */
+  const withMarkers = (view: RecordView): RecordView => {
+    const open = [...conflicts.values()].filter((conflict) => conflict.recordId === view.id);
+    return {
+      ...view,
+      conflicts: open.filter((conflict) => conflict.field !== '_deleted').map((conflict) => conflict.field),
+      deleteConflict: open.some((conflict) => conflict.field === '_deleted'),
+    };
+  };
+
+  /**
+   * One operation by this device: the value becomes the field's head, replacing the heads named in
+   * `base` (all of them when omitted, as the worker does). Heads it did not name stay: still a conflict.
+   * Simplified: a delete conflict ends once its `_deleted` heads are replaced, whatever the base says
+   * of the unseen edits (tests assert the base the UI sends instead).
+   */
+  const applyOp = (
+    view: RecordView,
+    op: { readonly field: string; readonly value: Json; readonly base?: readonly string[] | undefined },
+    write: ConflictHead,
+  ): RecordView => {
+    const key = conflictKey(view.id, op.field);
+    const open = conflicts.get(key);
+    const head: ConflictHead = { ...write, value: op.value };
+    const show = (target: RecordView, value: Json): RecordView =>
+      op.field === '_deleted' ? { ...target, deleted: value === true } : { ...target, values: { ...target.values, [op.field]: value } };
+    let next = show(view, op.value);
+    if (open !== undefined) {
+      const base = new Set(op.base ?? [...open.heads.map((h) => h.cs), ...(open.unseenEdits ?? []).map((edit) => edit.head.cs)]);
+      const remaining = open.heads.filter((h) => !base.has(h.cs));
+      if (remaining.length === 0) conflicts.delete(key);
+      else {
+        // The displayed value stays the first head by HLC, on every replica.
+        const heads = [head, ...remaining].sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : 0));
+        conflicts.set(key, { ...open, heads });
+        const shown = heads[0] as ConflictHead;
+        next = show(next, shown.value);
+      }
+    }
+    return { ...next, updated: write.hlc };
+  };
+
+  const logWrite = (view: RecordView, write: ConflictHead, ops: readonly { field: string; value: Json }[]): void => {
+    const entries = history.get(view.id) ?? [];
+    entries.push({
+      cs: write.cs,
+      seq,
+      device: write.device,
+      delegation: write.delegation,
+      delegationName: write.delegationName,
+      tlp: view.tlp,
+      hlc: write.hlc,
+      at: write.at,
+      ops: ops.map(({ field, value }) => ({ field, value })),
+    });
+    history.set(view.id, entries);
+  };
+
+  const writeEdit = (edit: RecordEdit): RecordView => {
+    const write = nextWrite();
+    let view: RecordView;
+    if (edit.record === undefined) {
+      view = {
+        id: `${profile.delegationId}-${randomBase32Id()}`,
+        kind: edit.kind,
+        owner: profile.delegationId,
+        tlp: edit.tlp,
+        deleted: false,
+        values: {},
+        conflicts: [],
+        deleteConflict: false,
+        created: write.hlc,
+        updated: write.hlc,
+      };
+    } else {
+      const existing = records.get(edit.record);
+      if (existing === undefined) return fail('write-refused', `Unknown record ${edit.record}.`, { details: { reason: 'unknown-record' } });
+      if (existing.owner !== profile.delegationId) return fail('write-refused', 'Only the owner may change a record.', { details: { reason: 'not-owner' } });
+      if (existing.kind !== edit.kind) return fail('write-refused', 'The kind of a record cannot change.', { details: { reason: 'kind-mismatch' } });
+      view = { ...existing, tlp: edit.tlp };
+    }
+    for (const op of edit.ops) view = applyOp(view, op, write);
+    view = withMarkers(view);
+    records.set(view.id, view);
+    logWrite(view, write, edit.ops);
+    return view;
+  };
+
+  const syncStatus = (): VaultResult<'sync-status'> => ({
+    versionVector: seq === 0 ? {} : { [profile.deviceId]: seq },
+    chains: seq === 0 ? [] : [{ device: profile.deviceId, delegation: profile.delegationId, contiguous: seq, beyond: [], frozen: false }],
+    contentMissing: 0,
+    parked: 0,
+    conflicts: conflicts.size,
+    logSize: seq,
+  });
 
   function answer(request: VaultRequest): unknown {
     switch (request.cmd) {
@@ -224,13 +393,57 @@ export function createFakeVault(options: FakeVaultOptions = {}): FakeVault {
         if (changed.includes('storagePersisted')) log('storage-persistence', { persisted: settings.storagePersisted });
         return settings;
       }
-      case 'records-put':
+      case 'records-write': {
         requireUnlocked();
-        for (const record of request.records) records.set(record.id, structuredClone(record));
-        return { written: request.records.length };
+        // One transaction: nothing is kept when any edit is refused.
+        const before = {
+          records: new Map(records),
+          conflicts: new Map(conflicts),
+          history: new Map([...history].map(([id, entries]) => [id, [...entries]])),
+          seq,
+        };
+        try {
+          const written = request.edits.map(writeEdit);
+          return { written: written.length, records: structuredClone(written) };
+        } catch (error) {
+          records.clear();
+          for (const [id, view] of before.records) records.set(id, view);
+          conflicts.clear();
+          for (const [key, conflict] of before.conflicts) conflicts.set(key, conflict);
+          history.clear();
+          for (const [id, entries] of before.history) history.set(id, entries);
+          seq = before.seq;
+          throw error;
+        }
+      }
       case 'records-list':
         requireUnlocked();
         return { records: structuredClone([...records.values()]) };
+      case 'record-history':
+        requireUnlocked();
+        if (!records.has(request.recordId)) fail('not-found', `No record ${request.recordId}.`);
+        return { entries: structuredClone(history.get(request.recordId) ?? []) };
+      case 'conflicts-list':
+        requireUnlocked();
+        return { conflicts: structuredClone([...conflicts.values()]) };
+      case 'conflict-resolve': {
+        requireUnlocked();
+        const view = records.get(request.recordId);
+        if (view === undefined) return fail('not-found', `No record ${request.recordId}.`);
+        const op = { field: request.field, value: request.value, base: request.base };
+        const record = writeEdit({ record: view.id, kind: view.kind, tlp: view.tlp, ops: [op] });
+        return { record: structuredClone(record) };
+      }
+      case 'sync-status':
+        requireUnlocked();
+        return syncStatus();
+      case 'log-rebuild':
+        requireUnlocked();
+        return { identical: true, records: records.size, changeSets: seq };
+      case 'test-inject':
+      case 'test-verify-delegation':
+        // The fake is not a test build of the worker: seed conflicts with `seedConflict` instead.
+        return fail('invalid-request', `${request.cmd} is refused outside test builds of the worker.`);
       case 'audit-list':
         requireUnlocked();
         return { entries: structuredClone(audit), chainIntact: options.chainIntact ?? true };
@@ -261,6 +474,26 @@ export function createFakeVault(options: FakeVaultOptions = {}): FakeVault {
     },
     get audit() {
       return audit;
+    },
+    get profile() {
+      return profile;
+    },
+    get records() {
+      return records;
+    },
+    get conflicts() {
+      return [...conflicts.values()];
+    },
+    seedConflict(conflict, view) {
+      const existing = view ?? records.get(conflict.recordId);
+      if (existing === undefined) throw new Error(`seedConflict: no view of ${conflict.recordId}; pass one`);
+      if (existing.id !== conflict.recordId || existing.kind !== conflict.kind) throw new Error('seedConflict: the view is of another record');
+      conflicts.set(conflictKey(conflict.recordId, conflict.field), structuredClone(conflict));
+      const shown = conflict.heads[0]?.value ?? null;
+      const marked = withMarkers(
+        conflict.field === '_deleted' ? { ...existing, deleted: shown === true } : { ...existing, values: { ...existing.values, [conflict.field]: shown } },
+      );
+      records.set(marked.id, structuredClone(marked));
     },
     failNext(cmd, code, extra = {}) {
       forced.set(cmd, new VaultClientError(code, `forced failure of ${cmd}`, extra));

@@ -4,10 +4,12 @@
  * which is why the shell does not use them). The test page has no CSP, so this test stands in for it:
  * it watches every HTML-string sink while a user goes through the whole app, and expects none.
  */
+import type { ConflictHead } from '@shared/ipc/vault-protocol';
+import type { Json } from '@shared/sync/json';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { createMemoryPlatform } from '../../renderer/platform/memory';
-import { createFakeVault } from './fake-vault';
+import { createFakeVault, fakeHlc, fakeRecordView, randomChangeSetHash } from './fake-vault';
 import { renderApp } from './render-app';
 import { choosePassphrase, fillDelegation, heading as pageHeading, typeInto } from './vault-screens';
 
@@ -60,7 +62,24 @@ afterEach(() => {
 
 describe('HTML string sinks', () => {
   it('are never used, on any page, in either language or colour scheme', async () => {
+    // A conflict of each kind, so the Conflicts page renders its cards, radios, JSON and tables.
+    const vault = createFakeVault();
+    const { delegationId, deviceId } = vault.profile;
+    const at = Date.UTC(2025, 2, 4, 12, 0, 0);
+    const head = (value: Json, offset: number): ConflictHead => ({
+      cs: randomChangeSetHash(),
+      value,
+      hlc: fakeHlc(at + offset, deviceId),
+      at: new Date(at + offset).toISOString(),
+      device: deviceId,
+      delegation: delegationId,
+      delegationName: null,
+    });
+    const need = fakeRecordView({ kind: 'need', owner: delegationId, values: { title: '<img src=x onerror=alert(1)>' } });
+    vault.seedConflict({ recordId: need.id, kind: 'need', field: 'allocations', heads: [head({ need: 'a' }, 2), head(['b'], 1)] }, need);
+    vault.seedConflict({ recordId: need.id, kind: 'need', field: '_deleted', heads: [head(true, 4), head(false, 3)], unseenEdits: [{ field: 'title', head: head('x', 5) }] });
     renderApp({
+      vault,
       platform: createMemoryPlatform({
         appInfo: {
           name: 'Tallinn Desk',
@@ -76,7 +95,7 @@ describe('HTML string sinks', () => {
     const heading = page.getByRole('heading', { level: 1 });
     await expect.element(heading).toHaveTextContent('Dashboard');
 
-    for (const name of ['Needs', 'Offers', 'Exchange', 'Delegations', 'Audit log', 'Settings', 'About']) {
+    for (const name of ['Needs', 'Offers', 'Exchange', 'Conflicts', 'Delegations', 'Audit log', 'Settings', 'About']) {
       await userEvent.click(nav.getByRole('link', { name }));
       await expect.element(heading).toHaveTextContent(name);
     }
@@ -85,6 +104,12 @@ describe('HTML string sinks', () => {
     await userEvent.click(page.getByText('УКР', { exact: true }));
     await expect.element(heading).toHaveTextContent('Про програму');
     await userEvent.click(page.getByRole('button', { name: 'Увімкнути світлу тему' }));
+    await userEvent.click(nav.getByRole('link', { name: 'Конфлікти' }));
+    await expect.element(page.getByRole('button', { name: 'Відновити запис' })).toBeVisible();
+    const main = page.getByRole('main');
+    await userEvent.click(main.getByRole('radio').first());
+    await userEvent.click(main.getByRole('button', { name: 'Залишити це значення' }));
+    await expect.element(main.getByRole('radio')).not.toBeInTheDocument();
     await userEvent.click(nav.getByRole('link', { name: 'Панель' }));
     await expect.element(heading).toHaveTextContent('Панель');
 

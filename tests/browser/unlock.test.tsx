@@ -7,7 +7,7 @@ import { bytesToWords } from '@shared/crypto/mnemonic';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { createFakeClock } from './fake-clock';
-import { createFakeVault, FAKE_PASSPHRASE } from './fake-vault';
+import { createFakeVault, FAKE_PASSPHRASE, fakeRecordView } from './fake-vault';
 import { renderApp } from './render-app';
 import { heading, passphraseField, pressCharacter, pressWithCapsLock, STRONG_PASSPHRASE, typeInto } from './vault-screens';
 
@@ -280,7 +280,7 @@ describe('an unlocked vault whose settings cannot be read', () => {
 
 describe('the working set', () => {
   it('is read on unlock, and its first paint is marked for the benchmark', async () => {
-    const records = Array.from({ length: 3 }, (_, index) => ({ id: `ee-${index}`, kind: 'need', data: { title: `Need ${index}` } }));
+    const records = Array.from({ length: 3 }, (_, index) => fakeRecordView({ kind: 'need', values: { title: `Need ${index}` } }));
     const vault = createFakeVault({ state: 'locked', records });
     performance.clearMarks('tallinn-desk:working-set-painted');
     renderApp({ vault });

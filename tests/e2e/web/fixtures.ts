@@ -59,6 +59,7 @@ export const SECTIONS = [
   { path: '/needs', en: 'Needs', uk: 'Потреби' },
   { path: '/offers', en: 'Offers', uk: 'Пропозиції' },
   { path: '/exchange', en: 'Exchange', uk: 'Обмін' },
+  { path: '/conflicts', en: 'Conflicts', uk: 'Конфлікти' },
   { path: '/delegations', en: 'Delegations', uk: 'Делегації' },
   { path: '/audit', en: 'Audit log', uk: 'Журнал аудиту' },
   { path: '/settings', en: 'Settings', uk: 'Налаштування' },

@@ -1,0 +1,2 @@
+export { ConflictsPage } from './ConflictsPage';
+export { ConflictsBadge } from './ConflictsBadge';
