@@ -175,4 +175,31 @@ describe('change log in the vault worker', () => {
     await production.request({ cmd: 'unlock', passphrase: PASSPHRASE });
     await expectVaultError(production.request({ cmd: 'test-inject', delegations: [], changeSets: [], checkpoints: [], from: null }), 'invalid-request');
   });
+
+  it('loads the demo picture into an empty vault through the change log: demo delegations verified by "demo data", records from their signed chains', async () => {
+    const { client, created } = await createVault(vault);
+    const loaded = await client.request({ cmd: 'demo-load', language: 'uk', today: '2026-11-20' });
+    expect(loaded.report.rejected).toEqual([]);
+    expect(loaded.report.applied).toBe(loaded.records);
+    expect(loaded.delegations).toBe(14);
+    const { records } = await client.request({ cmd: 'records-list' });
+    expect(records).toHaveLength(loaded.records);
+    expect(new Set(records.map((record) => record.kind))).toEqual(new Set(['need', 'offer', 'delivery', 'acceptance', 'note']));
+    expect(records.every((record) => record.owner !== created.profile.delegationId)).toBe(true);
+
+    const { delegations } = await client.request({ cmd: 'delegations-list' });
+    expect(delegations[0]).toMatchObject({ id: created.profile.delegationId, local: true, verification: { method: 'own' } });
+    expect(delegations).toHaveLength(15);
+    const ukraine = delegations.find((delegation) => delegation.country === 'UA');
+    expect(ukraine).toMatchObject({ role: 'beneficiary', local: false, verification: { method: 'demo-data', by: created.profile.delegationId } });
+    expect(ukraine?.name.startsWith('Україна')).toBe(true);
+    expect(ukraine?.fingerprint).toHaveLength(8);
+    // Every record's owner is a listed delegation; the log rebuilds the same tables.
+    const ids = new Set(delegations.map((delegation) => delegation.id));
+    expect(records.every((record) => ids.has(record.owner))).toBe(true);
+    expect(await client.request({ cmd: 'log-rebuild' })).toEqual({ identical: true, records: loaded.records, changeSets: loaded.records });
+
+    await expectVaultError(client.request({ cmd: 'demo-load', language: 'en' }), 'write-refused');
+    expect((await client.request({ cmd: 'records-list' })).records).toHaveLength(loaded.records);
+  });
 });
