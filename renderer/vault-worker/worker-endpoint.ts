@@ -3,6 +3,7 @@
  * and answered with the response envelope. Kept apart from the entry file so the entry stays a list of
  * imports in the order that matters.
  */
+import { enableFastHashing } from '@shared/crypto';
 import { floorPolicy, calibratingPolicy } from './kdf-policy';
 import { createSerialQueue } from './serial-queue';
 import { VaultService } from './service';
@@ -23,8 +24,12 @@ export function startVaultWorker(scope: WorkerScope, options: { readonly allowTe
     testCommands: test.testCommands === true,
   });
   const queue = createSerialQueue();
+  // BLAKE2b in WebAssembly (shared/crypto fast-hash.ts); messages wait for it so every command hashes
+  // with the same engine (the bytes are identical either way; only the speed differs).
+  const hashing = enableFastHashing();
   scope.addEventListener('message', (event) => {
     void queue.run(async () => {
+      await hashing;
       const response = await service.handleMessage(event.data);
       if (response === null) return;
       try {

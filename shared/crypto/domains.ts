@@ -17,6 +17,7 @@ import { blake2b } from '@noble/hashes/blake2.js';
 import nacl from 'tweetnacl';
 import { utf8Encode } from './encoding';
 import { CryptoError } from './errors';
+import { fastBlake2b256 } from './fast-hash';
 
 export const DOMAINS = {
   /** Delegation id: first 16 bytes of the hash of the canonical inception event (DESIGN.md §5). */
@@ -66,7 +67,8 @@ const SIGNATURE_SEPARATOR = new Uint8Array([0]);
 
 /** BLAKE2b-256( utf8(domain) ‖ bytes ). */
 export function domainHash(domain: Domain, bytes: Uint8Array): Uint8Array {
-  return blake2b.create({ dkLen: 32 }).update(domainBytes(domain)).update(bytes).digest();
+  const prefix = domainBytes(domain);
+  return fastBlake2b256([prefix, bytes]) ?? blake2b.create({ dkLen: 32 }).update(prefix).update(bytes).digest();
 }
 
 /** utf8(domain) ‖ 0x00 ‖ message: the exact byte string an Ed25519 signature covers. */
