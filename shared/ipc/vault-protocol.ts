@@ -48,7 +48,7 @@ export const recordViewSchema = z.strictObject({
   tlp: TlpSchema,
   deleted: z.boolean(),
   values: z.record(z.string(), z.json()),
-  /** Fields whose register holds more than one value. */
+  /** Fields whose register holds more than one value; `_deleted` for a delete concurrent with edits. */
   conflicts: z.array(z.string()),
   /** A delete concurrent with an edit the deleter did not see. */
   deleteConflict: z.boolean(),
@@ -68,7 +68,7 @@ export const recordEditSchema = z.strictObject({
         field: fieldSchema,
         value: z.json(),
         /** Heads replaced (change-set hashes). Omitted: the heads the worker holds now. */
-        base: z.array(hashSchema).max(64).optional(),
+        base: z.array(hashSchema).max(256).optional(),
       }),
     )
     .min(1)
@@ -95,8 +95,8 @@ export const conflictSchema = z.strictObject({
   kind: kindSchema,
   /** The field in conflict; `_deleted` for a delete concurrent with edits. */
   field: fieldSchema,
-  /** Every value, displayed one first. */
-  heads: z.array(conflictHeadSchema).min(2),
+  /** Every value, displayed one first (a delete conflict may have a single `_deleted` head plus unseenEdits). */
+  heads: z.array(conflictHeadSchema).min(1),
   /** For `_deleted`: the edits the delete did not see (fields and their heads). */
   unseenEdits: z.array(z.strictObject({ field: z.string(), head: conflictHeadSchema })).optional(),
 });
@@ -240,7 +240,7 @@ export const vaultRequestSchema = z.discriminatedUnion('cmd', [
   z.strictObject({ cmd: z.literal('records-list') }),
   z.strictObject({ cmd: z.literal('record-history'), recordId: recordIdSchema }),
   z.strictObject({ cmd: z.literal('conflicts-list') }),
-  z.strictObject({ cmd: z.literal('conflict-resolve'), recordId: recordIdSchema, field: fieldSchema, value: z.json(), base: z.array(hashSchema).min(1).max(64) }),
+  z.strictObject({ cmd: z.literal('conflict-resolve'), recordId: recordIdSchema, field: fieldSchema, value: z.json(), base: z.array(hashSchema).min(1).max(256) }),
   z.strictObject({ cmd: z.literal('sync-status') }),
   z.strictObject({ cmd: z.literal('delegations-list') }),
   /**

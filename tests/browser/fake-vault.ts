@@ -75,7 +75,7 @@ export interface FakeVault extends VaultClient {
   readonly conflicts: readonly Conflict[];
   /**
    * Adds an open conflict (as an import would), with the record's view if the vault does not hold it
-   * yet. The view is marked: the field joins its `conflicts` (or `deleteConflict` is set for `_deleted`)
+   * yet. The view is marked: the field joins its `conflicts` (and `deleteConflict` is also set for `_deleted`)
    * and shows the first head's value. Seed before the app reads the working set (before rendering).
    */
   seedConflict(conflict: Conflict, view?: RecordView): void;
@@ -222,7 +222,8 @@ export function createFakeVault(options: FakeVaultOptions = {}): FakeVault {
     const open = [...conflicts.values()].filter((conflict) => conflict.recordId === view.id);
     return {
       ...view,
-      conflicts: open.filter((conflict) => conflict.field !== '_deleted').map((conflict) => conflict.field),
+      // As shared/sync viewOf: every conflicting field, `_deleted` included for a delete conflict.
+      conflicts: open.map((conflict) => conflict.field).sort(),
       deleteConflict: open.some((conflict) => conflict.field === '_deleted'),
     };
   };

@@ -21,10 +21,10 @@ export function createWorkingSetStore(): WorkingSetStore {
   return createStore<WorkingSetState>()(() => ({ records: [], conflictCount: 0, loaded: false }));
 }
 
-/** Conflicts a list of views holds: one per conflicting field, plus one per delete-versus-edit. */
+/** Conflicts a list of views holds: one per conflicting field (`_deleted` for a delete-versus-edit). */
 export function countConflicts(records: readonly RecordView[]): number {
   let count = 0;
-  for (const record of records) count += record.conflicts.length + (record.deleteConflict ? 1 : 0);
+  for (const record of records) count += record.conflicts.length;
   return count;
 }
 

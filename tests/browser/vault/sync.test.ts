@@ -202,4 +202,24 @@ describe('change log in the vault worker', () => {
     await expectVaultError(client.request({ cmd: 'demo-load', language: 'en' }), 'write-refused');
     expect((await client.request({ cmd: 'records-list' })).records).toHaveLength(loaded.records);
   });
+
+  it('shows a delete concurrent with an edit as a record-level conflict, never a silent loss, and restores the record on request', async () => {
+    const { client } = await createVault(vault);
+    const { records } = await client.request({ cmd: 'records-write', edits: [{ kind: 'note', tlp: 'GREEN', ops: [{ field: 'title', value: 'Meeting 12' }] }] });
+    const id = records[0]?.id ?? '';
+    const created = (await client.request({ cmd: 'record-history', recordId: id })).entries[0]?.cs ?? '';
+    // An edit, then a delete made on a view that only saw the creation: the edit is unseen by the delete.
+    await client.request({ cmd: 'records-write', edits: [{ record: id, kind: 'note', tlp: 'GREEN', ops: [{ field: 'title', value: 'Meeting 12 (minutes)' }] }] });
+    const deleted = await client.request({ cmd: 'records-write', edits: [{ record: id, kind: 'note', tlp: 'GREEN', ops: [{ field: '_deleted', value: true, base: [created] }] }] });
+    expect(deleted.records[0]).toMatchObject({ deleted: true, deleteConflict: true, conflicts: ['_deleted'], values: { title: 'Meeting 12 (minutes)' } });
+    const { conflicts } = await client.request({ cmd: 'conflicts-list' });
+    expect(conflicts).toHaveLength(1);
+    const [conflict] = conflicts;
+    expect(conflict?.field).toBe('_deleted');
+    expect(conflict?.unseenEdits?.map((edit) => [edit.field, edit.head.value])).toEqual([['title', 'Meeting 12 (minutes)']]);
+    const base = [...(conflict?.heads.map((head) => head.cs) ?? []), ...(conflict?.unseenEdits?.map((edit) => edit.head.cs) ?? [])];
+    const restored = await client.request({ cmd: 'conflict-resolve', recordId: id, field: '_deleted', value: false, base });
+    expect(restored.record).toMatchObject({ deleted: false, deleteConflict: false, conflicts: [], values: { title: 'Meeting 12 (minutes)' } });
+    expect((await client.request({ cmd: 'log-rebuild' })).identical).toBe(true);
+  });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '@shared/crypto';
-import { ingestReportSchema } from '@shared/ipc/vault-protocol';
+import { type IngestReport as ProtocolIngestReport, ingestReportSchema } from '@shared/ipc/vault-protocol';
 import {
   changeSetHash,
   commitDelta,
@@ -35,6 +35,9 @@ function writer(): TestReplica {
 function receiver(options: { verified?: boolean } = {}): TestReplica {
   return new TestReplica(ee, ee.devices[0] as string, everyone, options);
 }
+
+// The engine's report is what the worker protocol carries (checked by type here, by schema in helpers.ts).
+export const asProtocolReport = (report: IngestReport): ProtocolIngestReport => report;
 
 const reasons = (report: IngestReport): string[] => report.rejected.map((rejection) => rejection.reason);
 
