@@ -8,10 +8,11 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startAppServer } from '../tests/bench/app-server';
 import { formatTable, median, type BenchResult, type Benchmark } from '../tests/bench/harness';
+import { bundleBenchmarks } from '../tests/bench/bundle.bench';
 import { syncBenchmarks } from '../tests/bench/sync.bench';
 import { vaultBenchmarks } from '../tests/bench/vault.bench';
 
-const ALL: Benchmark[] = [...vaultBenchmarks, ...syncBenchmarks];
+const ALL: Benchmark[] = [...vaultBenchmarks, ...syncBenchmarks, ...bundleBenchmarks];
 
 const { values } = parseArgs({ options: { filter: { type: 'string' }, runs: { type: 'string' } }, strict: true });
 const runs = Math.max(5, Number(values.runs ?? 5));
