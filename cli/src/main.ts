@@ -5,6 +5,7 @@
  * `error: <reason>` on stderr, with exit 1 for a verification or validation failure and 2 for a usage
  * error.
  */
+import { enableFastHashing } from '@shared/crypto';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { card, cardOptions, cardUsage } from './commands/card';
 import { identity, identityOptions, identityUsage } from './commands/identity';
@@ -78,6 +79,8 @@ export async function main(argv: readonly string[], out: Output, options: MainOp
   const started = performance.now();
   let code: ExitCode;
   try {
+    // BLAKE2b in WebAssembly: same bytes as the JavaScript engine, ~10x faster on bundles of change-sets.
+    await enableFastHashing();
     code = await run(argv, context);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ingestStep, openBundle, payloadFor, peerFromKeyState, sealBundle, type SealedBundle } from '@shared/bundle';
-import { createInception, delegationKeysFromSeeds, type DelegationKeys, newDeviceId, type RandomSource, toBase64, verifyKeyEventLog, type KeyState, type SignedKeyEvent } from '@shared/crypto';
+import { createInception, delegationKeysFromSeeds, enableFastHashing, type DelegationKeys, newDeviceId, type RandomSource, toBase64, verifyKeyEventLog, type KeyState, type SignedKeyEvent } from '@shared/crypto';
 import { kindRules } from '@shared/domain';
 import { createReplicaState, localWrite, type IngestOutcome, type LocalEdit } from '@shared/sync';
 import type { Benchmark, BenchContext, BenchOutcome } from './harness';
@@ -124,6 +124,8 @@ async function openOnce(setup: InProcess, sealed: SealedBundle, syncMs: number[]
 }
 
 async function benchSeal(context: BenchContext): Promise<BenchOutcome> {
+  // As the vault worker and the CLI run: BLAKE2b in WebAssembly.
+  await enableFastHashing();
   const setup = prepare();
   await sealOnce(setup); // warm-up (JIT, hash-wasm instances)
   const samples: number[] = [];
@@ -138,6 +140,7 @@ async function benchSeal(context: BenchContext): Promise<BenchOutcome> {
 }
 
 async function benchOpen(context: BenchContext): Promise<BenchOutcome> {
+  await enableFastHashing();
   const setup = prepare();
   const sealed = await sealOnce(setup);
   await openOnce(setup, sealed); // warm-up
