@@ -26,7 +26,6 @@ import {
   type LoggedChangeSet,
   type MutableReplicaState,
   parseHlc,
-  type RecordState,
   type ReplicaDelta,
   type SignedCheckpoint,
 } from '@shared/sync';
@@ -35,6 +34,7 @@ import { decodeJsonOrNull, encodeJson } from './json-payload';
 import type { Manifest } from './manifest';
 import type { VaultRepository } from './repository';
 import type { UnlockedVault } from './session';
+import { decodeRecordState, encodeRecordState } from './record-codec';
 import type { WritePlan } from './write-plan';
 
 export type VerificationMethod = 'own' | 'fingerprint' | 'demo-data';
@@ -171,8 +171,8 @@ async function loadReplica(repo: VaultRepository, vault: UnlockedVault): Promise
   }
   const opened = await repo.openRecords(vault.rowKey, vault.manifest);
   for (const { recordId, sid, kind, payload } of opened) {
-    const record = decodeJsonOrNull(payload) as RecordState | null;
-    if (record === null || typeof record !== 'object' || record.id !== recordId || record.kind !== kind || typeof record.fields !== 'object') {
+    const record = decodeRecordState(decodeJsonOrNull(payload));
+    if (record?.id !== recordId || record.kind !== kind) {
       throw corruptRow('records', sid, 'content-invalid', `Record ${recordId} (row records/${sid}) opened but is not the record the vault lists there.`, {
         recordId,
       });
@@ -229,7 +229,7 @@ export function planDelta(
   delta: ReplicaDelta,
   options: { readonly checkpoints?: readonly SignedCheckpoint[]; readonly delegations?: ReadonlyMap<string, StoredDelegation> } = {},
 ): void {
-  for (const record of delta.records) plan.putRecord(record.id, record.kind, encodeJson(record));
+  for (const record of delta.records) plan.putRecord(record.id, record.kind, encodeJson(encodeRecordState(record)));
   if (delta.logged.length > 0 || (options.checkpoints?.length ?? 0) > 0) {
     plan.appendLogSegment(encodeJson({ v: 1, changeSets: delta.logged, checkpoints: options.checkpoints ?? [] }));
   }
