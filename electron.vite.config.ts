@@ -12,11 +12,18 @@ const root = import.meta.dirname;
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
 const alias = { '@shared': resolve(root, 'shared') };
 
-export default defineConfig({
+/**
+ * `--mode benchmark` (npm run bench) builds into out-bench/: the benchmark build accepts the vault
+ * worker's test-only commands when a page asks for them (vault-worker.ts), so it must never sit where
+ * `npm start`, `npm run web` or electron-builder pick up the app (out/).
+ */
+export default defineConfig(({ mode }) => {
+  const out = mode === 'benchmark' ? 'out-bench' : 'out';
+  return {
   main: {
     resolve: { alias },
     build: {
-      outDir: 'out/main',
+      outDir: `${out}/main`,
       // Bundle our own dependencies (zod) into main: the packaged app then carries no node_modules.
       externalizeDeps: false,
       rolldownOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
@@ -26,7 +33,7 @@ export default defineConfig({
   preload: {
     resolve: { alias },
     build: {
-      outDir: 'out/preload',
+      outDir: `${out}/preload`,
       // A sandboxed preload cannot load ESM or require anything but `electron`: one CommonJS file.
       externalizeDeps: false,
       isolatedEntries: true,
@@ -45,7 +52,7 @@ export default defineConfig({
     html: { cspNonce: CSP_NONCE_PLACEHOLDER },
     worker: { format: 'es' },
     build: {
-      outDir: resolve(root, 'out/renderer'),
+      outDir: resolve(root, out, 'renderer'),
       emptyOutDir: true,
       // Everything the app needs ships in the build: no CDN, no remote fonts.
       assetsInlineLimit: 0,
@@ -53,4 +60,5 @@ export default defineConfig({
       rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
   },
+};
 });

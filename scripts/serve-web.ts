@@ -12,12 +12,12 @@ import { createAppProtocolHandler } from '../electron/main/protocol';
 import { APP_ORIGIN } from '../electron/main/origin';
 
 const root = resolve(import.meta.dirname, '..');
-const rendererDir = resolve(root, 'out/renderer');
-
 const { values } = parseArgs({
-  options: { port: { type: 'string' }, host: { type: 'string' } },
+  // --renderer-dir: the benchmark build lives apart from the app's (out-bench/renderer), see electron.vite.config.ts.
+  options: { port: { type: 'string' }, host: { type: 'string' }, 'renderer-dir': { type: 'string' } },
   strict: true,
 });
+const rendererDir = resolve(root, values['renderer-dir'] ?? 'out/renderer');
 const port = Number(values.port ?? process.env['TALLINN_DESK_PORT'] ?? 5178);
 // Loopback only: the register must never be served to the network, even by accident.
 const host = values.host ?? '127.0.0.1';

@@ -109,7 +109,7 @@ export const historyEntrySchema = z.strictObject({
   delegation: z.string(),
   delegationName: z.string().nullable(),
   tlp: TlpSchema,
-  /** Null for a redacted change-set (header only: neither what nor when). */
+  /** Null for a change-set held as a header only (history lists only change-sets with content today). */
   hlc: hlcTextSchema.nullable(),
   at: z.iso.datetime().nullable(),
   ops: z.array(z.strictObject({ field: z.string(), value: z.json() })).nullable(),
@@ -189,6 +189,8 @@ export const auditActionSchema = z.enum([
   'settings-changed',
   'storage-persistence',
   'locked',
+  /** The demo picture was loaded (demo delegations recorded as verified by "demo data"). */
+  'demo-data-loaded',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
@@ -308,7 +310,7 @@ export const vaultErrorCodeSchema = z.enum([
   'recovery-key-mismatch',
   'kdf-params-invalid',
   'vault-corrupt',
-  /** A write the sync layer refuses: not our record, unknown record, kind mismatch, stale base. */
+  /** A write the sync layer refuses: not our record, unknown record, kind mismatch, kind rule, a value a bundle could not carry. */
   'write-refused',
   'not-found',
   'internal',

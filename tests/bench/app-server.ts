@@ -2,6 +2,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 
+/** Where `npm run bench` builds the app (benchmark mode), apart from the app's own out/. */
+export const BENCH_RENDERER_DIR = 'out-bench/renderer';
+
 export interface RunningServer {
   readonly url: string;
   stop(): Promise<void>;
@@ -9,7 +12,7 @@ export interface RunningServer {
 
 export async function startAppServer(): Promise<RunningServer> {
   const root = resolve(import.meta.dirname, '../..');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve-web.ts', '--port', '0'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve-web.ts', '--port', '0', '--renderer-dir', BENCH_RENDERER_DIR], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

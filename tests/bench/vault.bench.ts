@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../chromium';
+import { BENCH_RENDERER_DIR } from './app-server';
 import type { BenchContext, Benchmark, BenchOutcome } from './harness';
 import { generateRecords } from './records';
 
@@ -18,9 +19,9 @@ const PASSPHRASE = 'bench passphrase: correct horse battery staple';
 const RECORDS = 10_000;
 
 export function workerAsset(): string {
-  const assets = resolve(import.meta.dirname, '../../out/renderer/assets');
+  const assets = resolve(import.meta.dirname, '../..', BENCH_RENDERER_DIR, 'assets');
   const file = readdirSync(assets).find((name) => /^vault-worker-[\w-]+\.js$/u.test(name));
-  if (file === undefined) throw new Error('no vault-worker asset in out/renderer/assets: run `npm run build`');
+  if (file === undefined) throw new Error(`no vault-worker asset in ${BENCH_RENDERER_DIR}/assets: run \`npm run bench\` (it builds first)`);
   return `/assets/${file}`;
 }
 

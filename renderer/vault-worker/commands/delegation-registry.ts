@@ -38,9 +38,17 @@ export function delegationFromLog(
   }
 }
 
-export async function commitReplicaDelta(ctx: VaultContext, loaded: LoadedReplica, delta: ReplicaDelta, delegations: Map<string, StoredDelegation>, label: string): Promise<void> {
+export async function commitReplicaDelta(
+  ctx: VaultContext,
+  loaded: LoadedReplica,
+  delta: ReplicaDelta,
+  delegations: Map<string, StoredDelegation>,
+  label: string,
+  audit?: (plan: WritePlan) => void,
+): Promise<void> {
   const vault = ctx.session.current();
   const plan = WritePlan.on(vault.manifest, vault.manifestVersion, label);
+  audit?.(plan);
   planDelta(plan, loaded, delta, { delegations });
   await commitForSession(ctx, vault, plan);
   applyCommitted(loaded, delta, delegations);

@@ -91,7 +91,10 @@ export const demoLoad: CommandHandler<'demo-load'> = async (ctx, request) => {
       // A generator bug, never the user's: nothing is written.
       throw new VaultFailure('internal', `The demo data was refused by the sync engine: ${report.refused?.message ?? report.rejected[0]?.message ?? ''}`);
     }
-    await commitReplicaDelta(ctx, loaded, delta, delegations, 'demo-load');
+    // Logged: demo delegations are recorded as verified, which a security officer must be able to see.
+    await commitReplicaDelta(ctx, loaded, delta, delegations, 'demo-load', (plan) => {
+      plan.appendAudit('demo-data-loaded', { delegations: writers.size, records: records.length }, at);
+    });
     return { report, delegations: writers.size, records: records.length };
   } finally {
     for (const writer of writers.values()) zeroizeDelegationKeys(writer.keys);

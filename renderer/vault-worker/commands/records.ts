@@ -7,6 +7,8 @@
  * Every write is computed in memory first (the delta), written in one Dexie transaction (records, a log
  * segment, the sync row, the manifest), and only then applied to the in-memory replica.
  */
+import { BUNDLE_LIMITS } from '@shared/bundle/limits';
+import { checkJsonValue } from '@shared/bundle/safe-json';
 import type { HistoryEntry, RecordView } from '@shared/ipc/vault-protocol';
 import { localWrite, parseHlc, SyncError, viewOf } from '@shared/sync';
 import { VaultFailure } from '../errors';
@@ -49,7 +51,28 @@ export async function writeEdits(ctx: VaultContext, edits: Parameters<typeof loc
   return result.views.map((view) => ({ ...view, values: { ...view.values }, conflicts: [...view.conflicts] }));
 }
 
+/**
+ * Values written locally obey the rules a bundle reader applies (shared/bundle safe-json): no
+ * `__proto__`/`constructor`/`prototype` keys, bounded depth and size. Otherwise one such value would make
+ * every later export that includes it unreadable to its recipients.
+ */
+function checkValues(edits: readonly { readonly ops: readonly { readonly field: string; readonly value: unknown }[] }[]): void {
+  for (const edit of edits) {
+    for (const op of edit.ops) {
+      const problem = checkJsonValue(op.value, { maxDepth: VALUE_MAX_DEPTH, maxObjectKeys: BUNDLE_LIMITS.jsonObjectKeys, maxValues: VALUE_MAX_VALUES });
+      if (problem !== null) {
+        throw new VaultFailure('write-refused', `The value of ${op.field} cannot be shared: ${problem.message}`, { details: { reason: problem.reason, field: op.field } });
+      }
+    }
+  }
+}
+
+/** A value sits about 6 levels deep inside a bundle's payload, whose limit is BUNDLE_LIMITS.jsonDepth. */
+const VALUE_MAX_DEPTH = BUNDLE_LIMITS.jsonDepth - 8;
+const VALUE_MAX_VALUES = 100_000;
+
 export const recordsWrite: CommandHandler<'records-write'> = async (ctx, request) => {
+  checkValues(request.edits);
   const records = await writeEdits(
     ctx,
     request.edits.map((edit) => ({

@@ -199,6 +199,8 @@ describe('change log in the vault worker', () => {
     expect(records.every((record) => ids.has(record.owner))).toBe(true);
     expect(await client.request({ cmd: 'log-rebuild' })).toEqual({ identical: true, records: loaded.records, changeSets: loaded.records });
 
+    const { entries } = await client.request({ cmd: 'audit-list' });
+    expect(entries.at(-1)).toMatchObject({ action: 'demo-data-loaded', details: { delegations: 14, records: loaded.records } });
     await expectVaultError(client.request({ cmd: 'demo-load', language: 'en' }), 'write-refused');
     expect((await client.request({ cmd: 'records-list' })).records).toHaveLength(loaded.records);
   });
@@ -221,5 +223,36 @@ describe('change log in the vault worker', () => {
     const restored = await client.request({ cmd: 'conflict-resolve', recordId: id, field: '_deleted', value: false, base });
     expect(restored.record).toMatchObject({ deleted: false, deleteConflict: false, conflicts: [], values: { title: 'Meeting 12 (minutes)' } });
     expect((await client.request({ cmd: 'log-rebuild' })).identical).toBe(true);
+  });
+
+  it('keeps a record deleted when asked: the new delete covers what the old one saw and the unseen edit, and the conflict closes', async () => {
+    const { client } = await createVault(vault);
+    const { records } = await client.request({
+      cmd: 'records-write',
+      edits: [{ kind: 'need', tlp: 'GREEN', ops: [{ field: 'title', value: 'Firewalls' }, { field: 'quantity', value: 20 }] }],
+    });
+    const id = records[0]?.id ?? '';
+    const created = (await client.request({ cmd: 'record-history', recordId: id })).entries[0]?.cs ?? '';
+    await client.request({ cmd: 'records-write', edits: [{ record: id, kind: 'need', tlp: 'GREEN', ops: [{ field: 'description', value: 'For 20 substations' }] }] });
+    await client.request({ cmd: 'records-write', edits: [{ record: id, kind: 'need', tlp: 'GREEN', ops: [{ field: '_deleted', value: true, base: [created] }] }] });
+    const [conflict] = (await client.request({ cmd: 'conflicts-list' })).conflicts;
+    expect(conflict?.unseenEdits?.map((edit) => edit.field)).toEqual(['description']);
+    // Exactly what the card sends for "Keep deleted": the tombstone heads and the unseen edits.
+    const base = [...(conflict?.heads.map((head) => head.cs) ?? []), ...(conflict?.unseenEdits?.map((edit) => edit.head.cs) ?? [])];
+    const kept = await client.request({ cmd: 'conflict-resolve', recordId: id, field: '_deleted', value: true, base });
+    expect(kept.record).toMatchObject({ deleted: true, deleteConflict: false, conflicts: [] });
+    expect((await client.request({ cmd: 'conflicts-list' })).conflicts).toEqual([]);
+  });
+
+  it('refuses a value that a recipient could not read (nested deeper than a bundle allows), before anything is written', async () => {
+    const { client } = await createVault(vault);
+    let value: unknown = 'bottom';
+    for (let depth = 0; depth < 80; depth += 1) value = [value];
+    const error = await expectVaultError(
+      client.request({ cmd: 'records-write', edits: [{ kind: 'note', tlp: 'GREEN', ops: [{ field: 'body', value: value as string }] }] }),
+      'write-refused',
+    );
+    expect(error.details?.['reason']).toBe('too-deep');
+    expect((await client.request({ cmd: 'records-list' })).records).toEqual([]);
   });
 });
