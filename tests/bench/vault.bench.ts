@@ -134,6 +134,9 @@ async function sealAndOpen(context: BenchContext): Promise<{ seal: BenchOutcome;
       kdf = await freshVault(page, context.appUrl);
       await loadRecordsIntoPage(page);
       seal.push(await putRecords(page));
+      // Read from disk, not from the worker's memory: lock (drops the replica) and unlock first.
+      await call(page, { cmd: 'lock' });
+      await call(page, { cmd: 'unlock', passphrase: PASSPHRASE });
       const listed = await call(page, { cmd: 'records-list' });
       const count = (listed.result as { records: unknown[] }).records.length;
       if (count !== RECORDS) throw new Error(`records-list returned ${count} records, expected ${RECORDS}`);
