@@ -1,6 +1,7 @@
 /**
  * Ownership rules between kinds (DESIGN.md §3), enforced on imports and on local writes alike by the
- * sync layer, which calls `kindRules.check` with a record's values *after* the change:
+ * sync layer, which calls `kindRules.check` with the values the change-set itself writes (never merged
+ * values, which depend on what a replica already holds):
  *
  * - a delivery only by the owner of its offer: the delivery's `offer` is owned by the delivery's owner;
  * - an acceptance only by the owner of its need: the acceptance's `need` is owned by its owner;
@@ -48,7 +49,7 @@ export interface KindRuleInput {
   readonly owner: string;
   /** The delegation whose key signed the change. */
   readonly authorDelegation: string;
-  /** The record's displayed values after the change (tombstone excluded). */
+  /** The values this change-set writes, `{field: value}` for each operation except the tombstone. */
   readonly values: Readonly<Record<string, unknown>>;
   /** The operations of the change-set (shared/sync KindRuleInput); only `field` and `base` are read. */
   readonly ops?: readonly { readonly field: string; readonly base: readonly string[] }[];
@@ -62,7 +63,17 @@ function editsAField(input: KindRuleInput): boolean {
   return (input.ops ?? []).some((op) => op.field !== TOMBSTONE_FIELD && op.base.length > 0);
 }
 
+/** Deleting or restoring an event writes only the tombstone: nothing to check beyond ownership. */
+function onlyTombstone(input: KindRuleInput): boolean {
+  return Object.keys(input.values).length === 0;
+}
+
+/**
+ * An event's change-set writes the whole event (its references included), so each one can be judged on
+ * its own: a delivery names its offer, an acceptance its need and delivery, every time.
+ */
 function checkDelivery(input: KindRuleInput): KindRuleReason | null {
+  if (onlyTombstone(input)) return null;
   const { offer, need } = input.values;
   if (!isRecordRef(offer)) return 'delivery-offer-invalid';
   if (ownerOf(offer) !== input.owner) return 'delivery-not-offer-owner';
@@ -71,6 +82,7 @@ function checkDelivery(input: KindRuleInput): KindRuleReason | null {
 }
 
 function checkAcceptance(input: KindRuleInput): KindRuleReason | null {
+  if (onlyTombstone(input)) return null;
   const { need, delivery } = input.values;
   if (!isRecordRef(need)) return 'acceptance-need-invalid';
   if (ownerOf(need) !== input.owner) return 'acceptance-not-need-owner';

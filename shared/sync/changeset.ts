@@ -34,12 +34,25 @@ import { type Tlp, TlpSchema } from './tlp';
 export const CHANGESET_FORMAT = 1;
 export const SALT_BYTES = 32;
 /**
- * Bounds that keep one hostile change-set cheap: operations per change-set, heads named per base. A
- * tombstone's base names the heads of *every* field of the record (merge.ts), so the base bound matches
- * the field bound rather than the handful of heads one field normally has.
+ * Bounds that keep one hostile change-set, and one hostile record, cheap (docs/sync.md §10):
+ *
+ * - MAX_OPS_PER_CHANGESET operations per change-set;
+ * - MAX_FIELDS_PER_RECORD fields per record (the tombstone not counted) and MAX_HEADS_PER_REGISTER
+ *   concurrent heads per field: a change-set that would take a record past either is rejected
+ *   (`too-many-fields`, `too-many-heads`) on import and refused on a local write;
+ * - the base of an ordinary field names at most MAX_HEADS_PER_REGISTER hashes (an author never sees more
+ *   heads than that); the base of the tombstone names the change-sets of the heads of every field the
+ *   author saw (merge.ts), at most MAX_BASE_HEADS distinct hashes. A record whose heads come from more
+ *   change-sets than that (only possible with many unresolved conflicts: without any, at most 256 fields
+ *   + 64 tombstone heads) must have conflicts resolved before it can be deleted or restored
+ *   (local-write.ts says so).
+ *
+ * So one change-set names at most 255 × 64 + 1024 hashes in its bases.
  */
 export const MAX_OPS_PER_CHANGESET = 256;
-export const MAX_BASE_HEADS = 256;
+export const MAX_FIELDS_PER_RECORD = 256;
+export const MAX_HEADS_PER_REGISTER = 64;
+export const MAX_BASE_HEADS = 1024;
 export const MAX_SEQ = Number.MAX_SAFE_INTEGER;
 
 /** The record tombstone: value `true` deletes, `false` restores. */
@@ -57,11 +70,16 @@ export const KindSchema = z.string().regex(/^[a-z][a-z-]{0,31}$/u);
 
 const sortedUnique = (values: readonly string[]): boolean => values.every((value, index) => index === 0 || (values[index - 1] as string) < value);
 
-export const OperationSchema = z.looseObject({
-  field: FieldNameSchema,
-  value: z.json(),
-  base: z.array(HashB64Schema).max(MAX_BASE_HEADS).refine(sortedUnique, { error: 'base must be sorted and unique' }),
-});
+export const OperationSchema = z
+  .looseObject({
+    field: FieldNameSchema,
+    value: z.json(),
+    base: z.array(HashB64Schema).max(MAX_BASE_HEADS).refine(sortedUnique, { error: 'base must be sorted and unique' }),
+  })
+  .refine((op) => op.field === TOMBSTONE_FIELD || op.base.length <= MAX_HEADS_PER_REGISTER, {
+    error: `the base of a field other than ${TOMBSTONE_FIELD} names at most ${MAX_HEADS_PER_REGISTER} heads`,
+    path: ['base'],
+  });
 export type Operation = z.infer<typeof OperationSchema>;
 
 export const ContentSchema = z.looseObject({

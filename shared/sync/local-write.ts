@@ -14,17 +14,20 @@
  * Refusals throw SyncError before anything is changed (the state is read-only here; nothing is
  * returned): editing a record owned by another delegation (`not-owner`), an id the replica does not hold
  * (`unknown-record`), another kind than the record's (`kind-mismatch`), a kind rule (`kind-rule`), this
- * device's chain frozen by fork evidence (`chain-frozen`), or anything malformed (`invalid`). These are
+ * device's chain frozen by fork evidence (`chain-frozen`), or anything malformed or beyond a bound
+ * (`invalid`; `details.reason` is `too-many-fields` or `too-many-heads` for the record bounds of
+ * docs/sync.md §10, `too-many-base-heads` for a delete or restore of a record with more than
+ * MAX_BASE_HEADS heads in total). These are
  * UI or programming errors, not hostile input, which is why they throw rather than report.
  */
 import { bytesEqual, CryptoError, fromBase64, type RandomSource, systemRandom } from '../crypto';
-import { ChangeSetError, createChangeSet, FieldNameSchema, MAX_OPS_PER_CHANGESET, TOMBSTONE_FIELD } from './changeset';
+import { ChangeSetError, createChangeSet, FieldNameSchema, MAX_BASE_HEADS, MAX_OPS_PER_CHANGESET, TOMBSTONE_FIELD } from './changeset';
 import { type SignedCheckpoint, signCheckpoint } from './checkpoint';
 import { advanceChain, highestHeld } from './chain';
 import { type Hlc, tick } from './hlc';
 import { newRecordId, ownerOfRecord } from './ids';
 import type { Json } from './json';
-import type { KindRules } from './kind-rules';
+import { type KindRules, writtenValues } from './kind-rules';
 import { viewOf } from './merge';
 import type { LoggedChangeSet, RecordView } from './model';
 import type { ReplicaDelta, ReplicaState } from './replica';
@@ -136,6 +139,14 @@ export function localWrite(state: ReplicaState, input: LocalWriteInput): LocalWr
     seq += 1;
     hlc = tick(hlc, input.now);
     const ops = edit.ops.map((op) => ({ field: op.field, value: op.value, base: op.base ?? record.currentBase(op.field) }));
+    const tombstone = ops.find((op) => op.field === TOMBSTONE_FIELD);
+    if (tombstone !== undefined && tombstone.base.length > MAX_BASE_HEADS) {
+      throw new SyncError(
+        'invalid',
+        `Edit ${index}: record ${recordId} holds ${tombstone.base.length} current values over its fields (unresolved conflicts); deleting or restoring it names all of them, and at most ${MAX_BASE_HEADS} are allowed. Resolve its conflicts first.`,
+        { edit: index, reason: 'too-many-base-heads' },
+      );
+    }
     let created;
     try {
       created = createChangeSet({ device: localDevice, seq, prev, tlp: edit.tlp, record: recordId, kind: edit.kind, hlc, ops }, random);
@@ -146,13 +157,15 @@ export function localWrite(state: ReplicaState, input: LocalWriteInput): LocalWr
     }
     const content = created.changeSet.content;
     if (content === undefined) throw new SyncError('invalid', 'A local change-set has no content.');
+    const bound = record.capProblem(content, created.hash);
+    if (bound !== null) throw new SyncError('invalid', `Edit ${index}: ${bound.message}`, { edit: index, reason: bound.reason });
     if (input.kindRules !== undefined) {
       const reason = input.kindRules.check({
         kind: edit.kind,
         recordId,
         owner: localDelegation,
         authorDelegation: localDelegation,
-        values: record.valuesAfter(content, created.hash),
+        values: writtenValues(content.ops),
         ops: content.ops,
       });
       if (reason !== null) throw new SyncError('kind-rule', reason, { edit: index, reason });

@@ -13,18 +13,22 @@
  *      relayed or acknowledged until the delegation is verified: `releaseParked`)
  *      revoked delegation                                               → rejected `revoked`
  *      device registered by two delegations                             → rejected `device-ambiguous`
- *   3. clock drift: any content HLC more than maxDriftMs ahead of `now` → the WHOLE input is refused
- *      (`refused.reason = 'clock-skew'`, skew named), nothing applied, so replicas never diverge on what
- *      they accepted because of a clock
- *   4. chain authentication (chain.ts)                                  → `uncovered` / `forged` /
+ *   3. chain authentication (chain.ts)                                  → `uncovered` / `forged` /
  *      `chain-frozen` (fork evidence kept), checkpoints `checkpoint-*`
- *   5. duplicates (hash held with content, or held redacted and received redacted) → counted, no-op
- *   6. redacted (header only): logged, chain advances, content marked missing; flagged `wrongly-redacted`
- *      when its TLP is CLEAR or GREEN (content at those levels is never withheld)
+ *   4. duplicates (hash held with content, or held redacted and received redacted) → counted, no-op
+ *   5. redacted (header only): logged, chain advances, content marked missing; flagged `wrongly-redacted`
+ *      when its TLP is CLEAR or GREEN and it was sent by a delegation other than its author (a relayer
+ *      withheld content it may pass on; an author may withhold its own content from anyone)
+ *   6. clock drift, over authentic new content whose HLC is the writing device's: any HLC more than
+ *      maxDriftMs ahead of `now` → the WHOLE input is refused (`refused.reason = 'clock-skew'`, skew,
+ *      device, delegation and sender named), nothing applied, so replicas never diverge on what they
+ *      accepted because of a clock. (Checked after authentication so that nobody but the device's own
+ *      delegation can have a bundle refused; `releaseParked` rejects just the items dated too far ahead.)
  *   7. content (new, or filling a header held redacted), in HLC order: HLC of the writing device and a
  *      boolean tombstone (`schema`), owner of the record must be the author's delegation (`wrong-owner`),
- *      kind must match the record's (`kind-mismatch`), kind rules (`kind-rule`), relayed content above
- *      GREEN refused (`tlp-relay`), then merged.
+ *      kind must match the record's (`kind-mismatch`), record bounds (`too-many-fields`,
+ *      `too-many-heads`), kind rules on the values the change-set writes (`kind-rule`), relayed content
+ *      above GREEN refused (`tlp-relay`), then merged.
  * A rejected change-set is not logged: its device's chain shows a gap there.
  */
 import { type ChangeSet, type Content, type Header, parseChangeSet, TOMBSTONE_FIELD } from './changeset';
@@ -32,7 +36,7 @@ import { SignedCheckpointSchema, type SignedCheckpoint } from './checkpoint';
 import { advanceChain, authenticateDevice, chainGaps, checkpointKey, forkEvidence, verifyDeviceCheckpoints } from './chain';
 import { DEFAULT_MAX_DRIFT_MS, compareHlc, type Hlc, parseHlc, receive, zeroHlc } from './hlc';
 import { ownerOfRecord } from './ids';
-import type { KindRules } from './kind-rules';
+import { type KindRules, writtenValues } from './kind-rules';
 import { LogIndex } from './log-index';
 import { conflictFields } from './merge';
 import type { DeviceChain, ForkEvidence, KnownDelegation, LoggedChangeSet, RecordState } from './model';
@@ -42,7 +46,7 @@ import { compareText, WorkingRecord } from './working-record';
 
 /** Uncovered change-sets named one by one in a report before the rest are summarised. */
 export const DEFAULT_MAX_UNCOVERED = 256;
-/** Parked change-sets a replica keeps at most (a hostile sender must not fill the vault with them). */
+/** Parked entries (change-sets and checkpoints together) a replica keeps at most (a hostile sender must not fill the vault with them). */
 export const DEFAULT_MAX_PARKED = 100_000;
 
 /** A change-set from a device this replica cannot verify yet, kept verbatim until it can. */
@@ -195,7 +199,7 @@ export function ingest(state: ReplicaState, input: IngestInput, options: IngestO
     const sourced = (list: readonly unknown[]): Sourced[] => (Array.isArray(list) ? list.map((raw: unknown) => ({ raw, from: input.from })) : []);
     const changeSets = sourced(input.changeSets);
     const checkpoints = sourced(input.checkpoints);
-    return runIngest(state, changeSets, checkpoints, options);
+    return runIngest(state, changeSets, checkpoints, options, 'refuse');
   } catch (error) {
     return internalFailure(state, error);
   }
@@ -204,9 +208,11 @@ export function ingest(state: ReplicaState, input: IngestInput, options: IngestO
 /**
  * Once the user verified a delegation (the caller updated `state.delegations` first), ingests the parked
  * change-sets and checkpoints of its registered devices, each with the `from` it arrived with. The delta
- * removes exactly those from `parked` (whatever became of them: applied, duplicate or rejected), unless
- * the whole release was refused (clock skew), in which case they stay parked. Call it also when a known
- * delegation registers a new device. Never throws.
+ * removes exactly those from `parked` (whatever became of them: applied, duplicate or rejected). Items
+ * whose content is dated beyond the drift bound are rejected one by one (`clock-skew`) rather than
+ * refusing the release: they were received long ago, and refusing would keep everything parked for as
+ * long as one of them stays in the future. (An internal error still refuses it, and then nothing is
+ * released.) Call it also when a known delegation registers a new device. Never throws.
  */
 export function releaseParked(state: ReplicaState, delegationId: string, options: IngestOptions): IngestOutcome {
   try {
@@ -221,6 +227,7 @@ export function releaseParked(state: ReplicaState, delegationId: string, options
       items.map((item) => ({ raw: item.changeSet, from: item.from })),
       checkpoints.map((item) => ({ raw: item.checkpoint, from: item.from })),
       options,
+      'reject',
     );
     if (outcome.report.refused !== null) return outcome;
     return {
@@ -303,7 +310,11 @@ function contentProblem(header: Header, content: Content): string | null {
   return tombstone === undefined || typeof tombstone.value === 'boolean' ? null : `${TOMBSTONE_FIELD} must be true or false`;
 }
 
-function runIngest(state: ReplicaState, changeSets: readonly Sourced[], checkpoints: readonly Sourced[], options: IngestOptions): IngestOutcome {
+/**
+ * `skew`: what content dated beyond the drift bound does: `refuse` the whole input (ingest: DESIGN.md §4)
+ * or `reject` just those change-sets (releaseParked).
+ */
+function runIngest(state: ReplicaState, changeSets: readonly Sourced[], checkpoints: readonly Sourced[], options: IngestOptions, skew: 'refuse' | 'reject'): IngestOutcome {
   const maxDriftMs = options.maxDriftMs ?? DEFAULT_MAX_DRIFT_MS;
   const builder = new ReportBuilder({ uncovered: options.maxUncovered ?? DEFAULT_MAX_UNCOVERED });
   const report = builder.report;
@@ -318,7 +329,8 @@ function runIngest(state: ReplicaState, changeSets: readonly Sourced[], checkpoi
   // 1–2. Parse, look the device up, park or reject; de-duplicate by hash (a full copy wins over a header).
   const parked: ParkedItem[] = [];
   const parkedHashes = new Set(state.parked.map((item) => item.hash));
-  let parkRoom = (options.maxParked ?? DEFAULT_MAX_PARKED) - state.parked.length;
+  // Change-sets and checkpoints share one bound: either kind alone could otherwise fill the vault.
+  let parkRoom = (options.maxParked ?? DEFAULT_MAX_PARKED) - state.parked.length - state.parkedCheckpoints.length;
   const candidates = new Map<string, Candidate>();
   for (const { raw, from } of changeSets) {
     const parsed = parseChangeSet(raw);
@@ -373,7 +385,11 @@ function runIngest(state: ReplicaState, changeSets: readonly Sourced[], checkpoi
     const known = devices.get(device);
     if (known === undefined || !known.verified) {
       const key = checkpointKey(signed);
-      if (!parkedKeys.has(key) && parkRoom > 0) {
+      if (!parkedKeys.has(key)) {
+        if (parkRoom <= 0) {
+          builder.reject(device, seq, null, 'parked-full', 'Too many change-sets and checkpoints are waiting for their delegation to be verified; this checkpoint was dropped.');
+          continue;
+        }
         parkRoom -= 1;
         parkedKeys.add(key);
         parkedCheckpoints.push({ checkpoint: raw, key, device, delegation: known?.id ?? null, from });
@@ -393,20 +409,7 @@ function runIngest(state: ReplicaState, changeSets: readonly Sourced[], checkpoi
     else list.push(signed);
   }
 
-  // 3. Drift: the whole input is refused when any new content is dated too far ahead of our clock.
-  let worst: { skewMs: number; device: string; delegation: string } | null = null;
-  for (const candidate of candidates.values()) {
-    const content = candidate.changeSet.content;
-    if (content === undefined || state.log.get(candidate.hash)?.changeSet.content !== undefined) continue;
-    const skewMs = Number(content.hlc.slice(0, 15)) - options.now;
-    if (skewMs > maxDriftMs && (worst === null || skewMs > worst.skewMs)) worst = { skewMs, device: candidate.header.device, delegation: candidate.delegation };
-  }
-  if (worst !== null) {
-    const message = `Device ${worst.device} of delegation ${worst.delegation} dated changes ${formatDuration(worst.skewMs)} ahead of this computer's clock (at most ${formatDuration(maxDriftMs)} is accepted). Nothing was imported: check the date and time on both computers.`;
-    return { delta: emptyDelta(state), report: builder.refuse('clock-skew', message, worst.skewMs) };
-  }
-
-  // 4–6. Per device: checkpoints, authentication, forks, duplicates, redacted headers.
+  // 3–5. Per device: checkpoints, authentication, forks, duplicates, redacted headers.
   const byDevice = new Map<string, Candidate[]>();
   for (const candidate of candidates.values()) {
     const list = byDevice.get(candidate.header.device);
@@ -477,13 +480,31 @@ function runIngest(state: ReplicaState, changeSets: readonly Sourced[], checkpoi
         contentMissingAdded.push(item.hash);
         update.added.push(item.header.seq);
         report.redacted += 1;
-        if (item.header.tlp === 'CLEAR' || item.header.tlp === 'GREEN') {
-          builder.flag(item.hash, 'wrongly-redacted', `Seq ${item.header.seq} of device ${device} is ${item.header.tlp} but arrived without its content; it will be requested again.`);
+        if ((item.header.tlp === 'CLEAR' || item.header.tlp === 'GREEN') && item.from !== null && item.from !== known.id) {
+          builder.flag(item.hash, 'wrongly-redacted', `Seq ${item.header.seq} of device ${device} is ${item.header.tlp} but ${item.from} relayed it without its content; it will be requested again.`);
         }
       } else {
         withContent.push({ candidate: item, fill: false });
       }
     }
+  }
+
+  // 6. Drift, over authentic new content whose HLC is its device's (contentProblem: anything else is
+  // rejected in step 7 and must not be able to refuse or block anything).
+  let worst: { skewMs: number; device: string; delegation: string; from: string | null } | null = null;
+  const skewed = new Set<string>();
+  for (const { candidate } of withContent) {
+    const content = candidate.changeSet.content as Content;
+    if (contentProblem(candidate.header, content) !== null) continue;
+    const skewMs = Number(content.hlc.slice(0, 15)) - options.now;
+    if (skewMs <= maxDriftMs) continue;
+    skewed.add(candidate.hash);
+    if (worst === null || skewMs > worst.skewMs) worst = { skewMs, device: candidate.header.device, delegation: candidate.delegation, from: candidate.from };
+  }
+  if (worst !== null && skew === 'refuse') {
+    const sender = worst.from === null ? 'no named sender' : `delegation ${worst.from}`;
+    const message = `Device ${worst.device} of delegation ${worst.delegation} dated changes ${formatDuration(worst.skewMs)} ahead of this computer's clock (at most ${formatDuration(maxDriftMs)} is accepted), in a bundle from ${sender}. Nothing was imported: check the date and time on both computers.`;
+    return { delta: emptyDelta(state), report: builder.refuse('clock-skew', message, worst.skewMs) };
   }
 
   // 7. Content, in HLC order (causal order for honest writers): checks, then merge into working records.
@@ -505,6 +526,11 @@ function runIngest(state: ReplicaState, changeSets: readonly Sourced[], checkpoi
       reject('schema', problem);
       continue;
     }
+    if (skewed.has(hash)) {
+      const skewMs = Number(content.hlc.slice(0, 15)) - options.now;
+      reject('clock-skew', `Device ${header.device} of delegation ${delegation} dated this change ${formatDuration(skewMs)} ahead of this computer's clock (at most ${formatDuration(maxDriftMs)} is accepted)${from === null ? '' : `; it came from delegation ${from}`}. It can be sent again once the clocks agree.`);
+      continue;
+    }
     const owner = ownerOfRecord(content.record);
     if (owner !== delegation) {
       reject('wrong-owner', `Record ${content.record} belongs to ${owner ?? 'nobody'}; delegation ${delegation} may not change it.`);
@@ -516,9 +542,13 @@ function runIngest(state: ReplicaState, changeSets: readonly Sourced[], checkpoi
       reject('kind-mismatch', `Record ${content.record} is a ${record.kind}; this change-set says ${content.kind}.`);
       continue;
     }
+    const bound = record?.capProblem(content, hash) ?? null;
+    if (bound !== null) {
+      reject(bound.reason, bound.message);
+      continue;
+    }
     if (options.kindRules !== undefined) {
-      const values = record === undefined ? WorkingRecord.empty(content.record, content.kind, owner).valuesAfter(content, hash) : record.valuesAfter(content, hash);
-      const reason = options.kindRules.check({ kind: content.kind, recordId: content.record, owner, authorDelegation: delegation, values, ops: content.ops });
+      const reason = options.kindRules.check({ kind: content.kind, recordId: content.record, owner, authorDelegation: delegation, values: writtenValues(content.ops), ops: content.ops });
       if (reason !== null) {
         reject('kind-rule', reason);
         continue;

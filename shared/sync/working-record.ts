@@ -20,8 +20,7 @@
  * ever on this replica and not on one that saw them in order (a fast-check counterexample).
  */
 import { compareTlp, type Tlp } from './tlp';
-import { TOMBSTONE_FIELD, type Content, type Operation } from './changeset';
-import type { Json } from './json';
+import { type Content, MAX_FIELDS_PER_RECORD, MAX_HEADS_PER_REGISTER, type Operation, TOMBSTONE_FIELD } from './changeset';
 import type { FieldRegister, Head, LoggedChangeSet, RecordState } from './model';
 
 /** Display order of heads: HLC descending (latest first), ties by change-set hash ascending. */
@@ -71,19 +70,9 @@ class ThawedRegister {
   freeze(): FieldRegister {
     return { heads: [...this.heads.values()].sort(compareHeads), superseded: [...this.superseded].sort(compareText) };
   }
-
-  top(): Head | undefined {
-    let best: Head | undefined;
-    for (const head of this.heads.values()) if (best === undefined || compareHeads(head, best) < 0) best = head;
-    return best;
-  }
 }
 
 type Slot = FieldRegister | ThawedRegister;
-
-function headOf(slot: Slot): Head | undefined {
-  return slot instanceof ThawedRegister ? slot.top() : slot.heads[0];
-}
 
 function headsOf(slot: Slot): Iterable<Head> {
   return slot instanceof ThawedRegister ? slot.heads.values() : slot.heads;
@@ -91,6 +80,8 @@ function headsOf(slot: Slot): Iterable<Head> {
 
 export class WorkingRecord {
   private readonly slots = new Map<string, Slot>();
+  /** Registers other than the tombstone, kept up to date so `capProblem` need not count them. */
+  private dataFields = 0;
   private changed = false;
   private created: string;
   private updated: string;
@@ -105,7 +96,12 @@ export class WorkingRecord {
     this.created = source?.created ?? '';
     this.updated = source?.updated ?? '';
     this.tlp = source?.tlp ?? 'CLEAR';
-    if (source !== undefined) for (const [field, register] of Object.entries(source.fields)) this.slots.set(field, register);
+    if (source !== undefined) {
+      for (const [field, register] of Object.entries(source.fields)) {
+        this.slots.set(field, register);
+        if (field !== TOMBSTONE_FIELD) this.dataFields += 1;
+      }
+    }
   }
 
   static from(state: RecordState): WorkingRecord {
@@ -158,39 +154,51 @@ export class WorkingRecord {
     const slot = this.slots.get(field);
     if (slot instanceof ThawedRegister) return slot;
     const thawed = ThawedRegister.of(slot);
+    if (slot === undefined && field !== TOMBSTONE_FIELD) this.dataFields += 1;
     this.slots.set(field, thawed);
     return thawed;
   }
 
-  /** Displayed values (first head of every field but the tombstone). */
-  values(): Record<string, Json> {
-    const values: Record<string, Json> = {};
-    for (const [field, slot] of this.slots) {
-      if (field === TOMBSTONE_FIELD) continue;
-      const head = headOf(slot);
-      if (head !== undefined) values[field] = head.value;
-    }
-    return values;
-  }
-
-  /** Displayed values as they would be after applying `content` (change-set `hash`); nothing is changed. */
-  valuesAfter(content: Content, hash: string): Record<string, Json> {
-    const values = this.values();
-    for (const op of content.ops) {
-      if (op.field === TOMBSTONE_FIELD) continue;
-      const slot = this.slots.get(op.field);
-      if (slot === undefined) {
-        values[op.field] = op.value;
-        continue;
+  /**
+   * Why this change-set may not be merged into this record, or null: it would take the record past
+   * MAX_FIELDS_PER_RECORD fields (tombstone not counted) or one of its fields past MAX_HEADS_PER_REGISTER
+   * concurrent heads (docs/sync.md §10). A change-set that does not grow a count past its bound is always
+   * fine, so a record that somehow holds more can still be repaired. O(ops × (base + heads)), nothing
+   * copied: it is called once per change-set of an import.
+   */
+  capProblem(content: Content, hash: string): { readonly reason: 'too-many-fields' | 'too-many-heads'; readonly message: string } | null {
+    let added = 0;
+    for (const op of content.ops) if (op.field !== TOMBSTONE_FIELD && !this.slots.has(op.field)) added += 1;
+    if (added > 0) {
+      const fields = this.dataFields;
+      if (fields + added > MAX_FIELDS_PER_RECORD) {
+        return {
+          reason: 'too-many-fields',
+          message: `Record ${this.id} has ${fields} fields; this change-set adds ${added} more, and a record has at most ${MAX_FIELDS_PER_RECORD}.`,
+        };
       }
-      const superseded = slot instanceof ThawedRegister ? slot.superseded.has(hash) : sortedIncludes(slot.superseded, hash);
-      const replaced = new Set(op.base);
-      let best: Pick<Head, 'hlc' | 'cs' | 'value'> | undefined = superseded ? undefined : { hlc: content.hlc, cs: hash, value: op.value };
-      for (const head of headsOf(slot)) if (!replaced.has(head.cs) && (best === undefined || compareHeads(head, best) < 0)) best = head;
-      // `best` is never undefined in practice: a superseded operation leaves the register its other heads.
-      if (best !== undefined) values[op.field] = best.value;
     }
-    return values;
+    for (const op of content.ops) {
+      const slot = this.slots.get(op.field);
+      if (slot === undefined) continue;
+      const before = slot instanceof ThawedRegister ? slot.heads.size : slot.heads.length;
+      let replaced = 0;
+      if (slot instanceof ThawedRegister) {
+        for (const cs of op.base) if (slot.heads.has(cs)) replaced += 1;
+      } else if (op.base.length > 0) {
+        const base = new Set(op.base);
+        for (const head of slot.heads) if (base.has(head.cs)) replaced += 1;
+      }
+      const known = slot instanceof ThawedRegister ? slot.heads.has(hash) || slot.superseded.has(hash) : slot.heads.some((head) => head.cs === hash) || sortedIncludes(slot.superseded, hash);
+      const after = before - replaced + (known ? 0 : 1);
+      if (after > MAX_HEADS_PER_REGISTER && after > before) {
+        return {
+          reason: 'too-many-heads',
+          message: `Field ${op.field} of record ${this.id} already holds ${before} concurrent values; a field holds at most ${MAX_HEADS_PER_REGISTER} (resolve the conflict first).`,
+        };
+      }
+    }
+    return null;
   }
 
   /** Sorted hashes of the current heads of `field`; for the tombstone, of every field (docs/sync.md §6). */

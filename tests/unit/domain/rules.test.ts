@@ -63,6 +63,9 @@ describe('kind rules', () => {
     expect(check('delivery', delivery, deliveryValues(OFFER, { quantity: 5 }), [{ field: 'quantity', base: ['h1'] }])).toBe('event-immutable');
     expect(check('acceptance', rid(UA, 3), acceptanceValues(delivery, NEED), [{ field: 'quantityAccepted', base: ['h1'] }])).toBe('event-immutable');
     expect(check('delivery', delivery, deliveryValues(OFFER), [{ field: '_deleted', base: ['h1'] }])).toBeNull();
+    // A change-set that only deletes (or restores) writes no values: nothing to check beyond ownership.
+    expect(check('delivery', delivery, {}, [{ field: '_deleted', base: ['h1'] }])).toBeNull();
+    expect(check('acceptance', rid(UA, 3), {}, [{ field: '_deleted', base: ['h1'] }])).toBeNull();
     // Needs and offers are edited all the time.
     expect(check('need', NEED, needValues(), [{ field: 'status', base: ['h1'] }])).toBeNull();
     expect(check('offer', OFFER, offerValues(), [{ field: 'status', base: ['h1'] }])).toBeNull();

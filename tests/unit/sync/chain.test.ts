@@ -221,7 +221,8 @@ describe('redacted headers in the chain', () => {
   it('headers link like full change-sets; the vector counts them', () => {
     const { changeSets, checkpoints } = history(3);
     const receiver = new TestReplica(other, other.devices[0] as string, everyone);
-    const outcome = receiver.receive(clone({ changeSets: changeSets.map((l, i) => (i === 1 ? redact(l.changeSet) : l.changeSet)), checkpoints: [checkpoints[2]], from: null }));
+    // Sent by a relayer (not the author): a GREEN header without content was wrongly redacted.
+    const outcome = receiver.receive(clone({ changeSets: changeSets.map((l, i) => (i === 1 ? redact(l.changeSet) : l.changeSet)), checkpoints: [checkpoints[2]], from: other.id }));
     expect(outcome.report).toMatchObject({ applied: 2, redacted: 1 });
     expect(outcome.report.flagged).toEqual([expect.objectContaining({ hash: changeSets[1]?.hash, reason: 'wrongly-redacted' })]);
     expect(versionVector(receiver.state.chains)).toEqual({ [deviceA]: 3 });

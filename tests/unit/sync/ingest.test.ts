@@ -109,13 +109,26 @@ describe('duplicates and redaction', () => {
     expect(target.receive(headerOnly).report).toMatchObject({ duplicates: 1, redacted: 0 });
   });
 
-  it('a GREEN change-set without content is flagged as wrongly redacted', () => {
+  it('a GREEN change-set a relayer sent without content is flagged as wrongly redacted', () => {
     const source = writer();
     source.write([{ kind: 'need', tlp: 'GREEN', ops: [{ field: 'title', value: 'x' }] }]);
     const full = makeBundle(source.state, null);
-    const outcome = receiver().receive({ ...full, changeSets: full.changeSets.map((cs) => redact(cs as never)) });
+    const outcome = receiver().receive({ ...full, changeSets: full.changeSets.map((cs) => redact(cs as never)), from: fr.id });
     expect(outcome.report.flagged).toEqual([expect.objectContaining({ reason: 'wrongly-redacted' })]);
+    expect(outcome.report.flagged[0]?.message).toContain(fr.id);
     expect(outcome.report.redacted).toBe(1);
+  });
+
+  it('an author withholding its own GREEN content (or an unnamed sender) is not flagged', () => {
+    const source = writer();
+    source.write([{ kind: 'need', tlp: 'GREEN', ops: [{ field: 'title', value: 'x' }] }]);
+    const full = makeBundle(source.state, null);
+    const headers = full.changeSets.map((cs) => redact(cs as never));
+    expect(full.from).toBe(ua.id);
+    const fromAuthor = receiver().receive({ ...full, changeSets: headers });
+    expect(fromAuthor.report).toMatchObject({ redacted: 1, flagged: [] });
+    const unnamed = receiver().receive({ ...full, changeSets: headers, from: null });
+    expect(unnamed.report).toMatchObject({ redacted: 1, flagged: [] });
   });
 });
 
@@ -143,7 +156,7 @@ describe('ownership, kinds and TLP', () => {
     expect(target.state.chains.get(uaDevice)).toMatchObject({ contiguous: 1, beyond: [] });
   });
 
-  it('kind rules see the values after the change-set and can refuse it (kind-rule)', () => {
+  it('kind rules see the values the change-set writes and can refuse it (kind-rule)', () => {
     const source = writer();
     source.write([{ kind: 'delivery', tlp: 'GREEN', ops: [{ field: 'quantity', value: 5 }] }]);
     source.write([{ kind: 'delivery', tlp: 'GREEN', ops: [{ field: 'quantity', value: -1 }] }]);
@@ -282,16 +295,25 @@ describe('parking', () => {
     expect(released.report.applied).toBe(1);
   });
 
-  it('a refused release (clock skew) leaves everything parked', () => {
+  it('a release rejects just the parked items dated beyond the drift bound (clock-skew) and releases the rest', () => {
     const source = writer();
+    source.write([{ kind: 'need', tlp: 'GREEN', ops: [{ field: 'title', value: 'now' }] }]);
     source.clock = T0 + 3 * 3_600_000;
-    source.write([{ kind: 'need', tlp: 'GREEN', ops: [{ field: 'title', value: 'x' }] }]);
+    source.write([{ kind: 'need', tlp: 'GREEN', ops: [{ field: 'title', value: 'future' }] }]);
     const target = receiver({ verified: false });
     target.receive(makeBundle(source.state, null));
+    expect(target.state.parked).toHaveLength(2);
     target.state.delegations.set(ua.id, { ...ua.known, verified: true });
     const released = releaseParked(target.state, ua.id, { now: T0 });
-    expect(released.report.refused?.reason).toBe('clock-skew');
-    expect(released.delta.releasedParked).toBe(0);
+    ingestReportSchema.parse(released.report);
+    expect(released.report.refused).toBeNull();
+    expect(released.report.applied).toBe(1);
+    expect(released.report.rejected).toEqual([expect.objectContaining({ reason: 'clock-skew', seq: 2 })]);
+    expect(released.report.rejected[0]?.message).toContain(ua.id);
+    expect(released.delta.releasedParked).toBe(3);
+    commitDelta(target.state, released.delta);
+    expect(target.state.parked).toEqual([]);
+    expect(target.state.records.size).toBe(1);
   });
 });
 
@@ -319,11 +341,36 @@ describe('clocks', () => {
     expect(outcome.report.refused?.message).toContain(uaDevice);
     expect(outcome.report.refused?.message).toContain(ua.id);
     expect(outcome.report.refused?.message).toMatch(/ahead/u);
+    expect(outcome.report.refused?.message).toContain(`from delegation ${ua.id}`);
     expect(outcome.report.applied).toBe(0);
     expect(outcome.delta.logged).toEqual([]);
     expect(canonicalJson(fingerprintOf(target.state))).toBe(before);
     expect(target.state.hlc).toEqual(hlcBefore);
     expect(DEFAULT_MAX_DRIFT_MS).toBe(3_600_000);
+  });
+
+  it('only authentic content can refuse an input: a forged, uncovered or misdated future change-set is just rejected', () => {
+    const source = writer();
+    source.write([{ kind: 'need', tlp: 'GREEN', ops: [{ field: 'title', value: 'honest' }] }]);
+    const honest = makeBundle(source.state, null);
+    const head = source.state.log.hashAt(uaDevice, 1) as string;
+    const future = T0 + 48 * 3_600_000;
+    // Uncovered: seq 2 of the real device, no checkpoint reaches it.
+    const uncovered = craft({ delegation: ua, device: uaDevice, seq: 2, prev: head, record: recordOf(ua, 'future-1'), hlc: future, ops: [{ field: 'title', value: 'x' }] });
+    // Forged: another seq 1 of the same device, which the checkpoint does not name.
+    const forged = craft({ delegation: ua, device: uaDevice, seq: 1, record: recordOf(ua, 'future-2'), hlc: future, ops: [{ field: 'title', value: 'y' }] });
+    const target = receiver();
+    const outcome = target.receive({ ...honest, changeSets: [...honest.changeSets, clone(uncovered.changeSet), clone(forged.changeSet)], from: fr.id }, { maxDriftMs: 3_600_000 });
+    expect(outcome.report.refused).toBeNull();
+    expect(outcome.report.applied).toBe(1);
+    expect(reasons(outcome.report).sort()).toEqual(['forged', 'uncovered']);
+
+    // Authentic, but dated with another device's HLC: rejected for its content (schema), refuses nothing.
+    const other = ua.devices[1] as string;
+    const misdated = craft({ delegation: ua, device: uaDevice, seq: 2, prev: head, record: recordOf(ua, 'future-3'), hlc: { wall: future, counter: 0, node: other }, ops: [{ field: 'title', value: 'z' }] });
+    const second = target.receive(clone({ changeSets: [misdated.changeSet], checkpoints: [checkpointFor(ua, uaDevice, 2, misdated.hash)], from: fr.id }), { maxDriftMs: 3_600_000 });
+    expect(second.report.refused).toBeNull();
+    expect(reasons(second.report)).toEqual(['schema']);
   });
 
   it('the local clock follows what an import accepted, only once committed, and never goes back', () => {
@@ -377,14 +424,29 @@ describe('robustness', () => {
     expect(outcome.report.rejected[2]?.message).toMatch(/^4 more/u);
   });
 
-  it('limits how much can be parked', () => {
+  it('limits how much can be parked: change-sets and checkpoints count against one bound', () => {
     const source = writer();
     for (let i = 0; i < 3; i += 1) source.write([{ kind: 'need', tlp: 'GREEN', ops: [{ field: 'title', value: `n${i}` }] }]);
     const target = receiver({ verified: false });
     const outcome = target.receive(makeBundle(source.state, null), { maxParked: 2 });
     expect(outcome.report.parked).toBe(2);
-    expect(reasons(outcome.report)).toEqual(['parked-full']);
+    // The third change-set and the checkpoint are dropped, each named.
+    expect(outcome.report.rejected).toEqual([
+      expect.objectContaining({ reason: 'parked-full', seq: 3, hash: source.state.log.hashAt(uaDevice, 3) }),
+      expect.objectContaining({ reason: 'parked-full', seq: 3, hash: null, device: uaDevice }),
+    ]);
     expect(target.state.parked).toHaveLength(2);
+    expect(target.state.parkedCheckpoints).toHaveLength(0);
+
+    // Parked checkpoints take room from change-sets too.
+    const other = receiver({ verified: false });
+    const checkpoints = [1, 2, 3].map((seq) => checkpointFor(ua, uaDevice, seq, source.state.log.hashAt(uaDevice, seq) as string));
+    other.receive({ changeSets: [], checkpoints: clone(checkpoints), from: ua.id }, { maxParked: 2 });
+    expect(other.state.parkedCheckpoints).toHaveLength(2);
+    const more = other.receive(makeBundle(source.state, null), { maxParked: 2 });
+    expect(more.report.parked).toBe(0);
+    expect(reasons(more.report)).toEqual(['parked-full', 'parked-full', 'parked-full', 'parked-full']);
+    expect(other.state.parked).toHaveLength(0);
   });
 
   it('a logged change-set object is never shared with the input', () => {
