@@ -12,7 +12,7 @@ const WEB_STORAGE = 'Web Storage is banned: settings live in the encrypted vault
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'playwright-report/', '**/*.d.ts.map'],
+    ignores: ['node_modules/', 'out/', 'out-bench/', 'dist/', 'release/', 'test-results/', 'playwright-report/', '**/*.d.ts.map'],
   },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,

@@ -12,6 +12,7 @@ import { HeaderBrand, LanguageSwitch, ThemeToggle } from './HeaderControls';
 import { LockButton } from './LockButton';
 import { isRouteHandle, SECTIONS, type Section, type SectionId } from './sections';
 import { useWorkingSet } from './session';
+import { useBenchApi } from './use-bench-api';
 import './shell.css';
 
 /** What a section has waiting for the user (open conflicts), shown as a badge beside its name. */
@@ -22,7 +23,9 @@ function useSectionCount(id: SectionId): number {
 
 function SectionLink({ section }: { readonly section: Section }) {
   const { t } = useTranslation('common');
-  const active = useMatch({ path: section.path, end: true }) !== null;
+  // A section stays current on its records' pages (/needs/…); the dashboard only at the root.
+  const end = section.path === '/';
+  const active = useMatch({ path: section.path, end }) !== null;
   const count = useSectionCount(section.id);
   const SectionIcon = section.icon;
   const label = t(`nav.${section.id}`);
@@ -31,7 +34,7 @@ function SectionLink({ section }: { readonly section: Section }) {
       <NavLink
         component={RouterNavLink}
         to={section.path}
-        end
+        end={end}
         active={active}
         label={label}
         // The badge is hidden from assistive technology; the count is part of the link's name instead.
@@ -66,6 +69,7 @@ export function Shell() {
   const mainRef = useRef<HTMLElement>(null);
   const burgerRef = useRef<HTMLButtonElement>(null);
   const navbarId = useId();
+  useBenchApi();
 
   // On a narrow window the navigation is a drawer: close it once the user has gone somewhere.
   useEffect(() => {

@@ -8,7 +8,10 @@ import enAbout from '../locales/en/about.json';
 import enAudit from '../locales/en/audit.json';
 import enCommon from '../locales/en/common.json';
 import enConflicts from '../locales/en/conflicts.json';
+import enDashboard from '../locales/en/dashboard.json';
+import enDelegations from '../locales/en/delegations.json';
 import enDomain from '../locales/en/domain.json';
+import enRecords from '../locales/en/records.json';
 import enSections from '../locales/en/sections.json';
 import enSettings from '../locales/en/settings.json';
 import enVault from '../locales/en/vault.json';
@@ -16,18 +19,21 @@ import ukAbout from '../locales/uk/about.json';
 import ukAudit from '../locales/uk/audit.json';
 import ukCommon from '../locales/uk/common.json';
 import ukConflicts from '../locales/uk/conflicts.json';
+import ukDashboard from '../locales/uk/dashboard.json';
+import ukDelegations from '../locales/uk/delegations.json';
 import ukDomain from '../locales/uk/domain.json';
+import ukRecords from '../locales/uk/records.json';
 import ukSections from '../locales/uk/sections.json';
 import ukSettings from '../locales/uk/settings.json';
 import ukVault from '../locales/uk/vault.json';
 import { LANGUAGES, type Language } from './ui-store';
 
-export const NAMESPACES = ['common', 'sections', 'about', 'vault', 'settings', 'audit', 'domain', 'conflicts'] as const;
+export const NAMESPACES = ['common', 'sections', 'about', 'vault', 'settings', 'audit', 'domain', 'conflicts', 'records', 'dashboard', 'delegations'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const resources = {
-  en: { common: enCommon, sections: enSections, about: enAbout, vault: enVault, settings: enSettings, audit: enAudit, domain: enDomain, conflicts: enConflicts },
-  uk: { common: ukCommon, sections: ukSections, about: ukAbout, vault: ukVault, settings: ukSettings, audit: ukAudit, domain: ukDomain, conflicts: ukConflicts },
+  en: { common: enCommon, sections: enSections, about: enAbout, vault: enVault, settings: enSettings, audit: enAudit, domain: enDomain, conflicts: enConflicts, records: enRecords, dashboard: enDashboard, delegations: enDelegations },
+  uk: { common: ukCommon, sections: ukSections, about: ukAbout, vault: ukVault, settings: ukSettings, audit: ukAudit, domain: ukDomain, conflicts: ukConflicts, records: ukRecords, dashboard: ukDashboard, delegations: ukDelegations },
 } as const;
 
 declare module 'i18next' {

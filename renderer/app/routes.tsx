@@ -9,8 +9,10 @@ import { ConflictsPage } from '../features/conflicts';
 import { DashboardPage } from '../features/dashboard';
 import { DelegationsPage } from '../features/delegations';
 import { ExchangePage } from '../features/exchange';
-import { NeedsPage } from '../features/needs';
-import { OffersPage } from '../features/offers';
+import { NeedDetailPage, NeedFormPage, NeedsPage } from '../features/needs';
+import { NoteDetailPage, NoteFormPage, NotesPage } from '../features/notes';
+import { OfferDetailPage, OfferFormPage, OffersPage } from '../features/offers';
+import { FigureRecordsPage, RecordDetailPage } from '../features/records';
 import { SettingsPage } from '../features/settings';
 import { NotFoundPage } from './NotFoundPage';
 import type { RouteHandle } from './sections';
@@ -27,7 +29,20 @@ export function appRoutes(): RouteObject[] {
       children: [
         { index: true, element: <DashboardPage />, handle: handle('nav.dashboard') },
         { path: 'needs', element: <NeedsPage />, handle: handle('nav.needs') },
+        { path: 'needs/new', element: <NeedFormPage />, handle: handle('nav.needs') },
+        { path: 'needs/:id', element: <NeedDetailPage />, handle: handle('nav.needs') },
+        { path: 'needs/:id/edit', element: <NeedFormPage />, handle: handle('nav.needs') },
         { path: 'offers', element: <OffersPage />, handle: handle('nav.offers') },
+        { path: 'offers/new', element: <OfferFormPage />, handle: handle('nav.offers') },
+        { path: 'offers/:id', element: <OfferDetailPage />, handle: handle('nav.offers') },
+        { path: 'offers/:id/edit', element: <OfferFormPage />, handle: handle('nav.offers') },
+        { path: 'notes', element: <NotesPage />, handle: handle('nav.notes') },
+        { path: 'notes/new', element: <NoteFormPage />, handle: handle('nav.notes') },
+        { path: 'notes/:id', element: <NoteDetailPage />, handle: handle('nav.notes') },
+        { path: 'notes/:id/edit', element: <NoteFormPage />, handle: handle('nav.notes') },
+        // The records behind a dashboard figure (of any kind), and deliveries and acceptances.
+        { path: 'records', element: <FigureRecordsPage />, handle: handle('nav.dashboard') },
+        { path: 'records/:id', element: <RecordDetailPage />, handle: handle('nav.dashboard') },
         { path: 'exchange', element: <ExchangePage />, handle: handle('nav.exchange') },
         { path: 'conflicts', element: <ConflictsPage />, handle: handle('nav.conflicts') },
         { path: 'delegations', element: <DelegationsPage />, handle: handle('nav.delegations') },

@@ -7,6 +7,7 @@ import {
   IconHistory,
   IconInfoCircle,
   IconLayoutDashboard,
+  IconNotes,
   IconSettings,
   IconUsersGroup,
   type Icon,
@@ -16,6 +17,7 @@ export type SectionId =
   | 'dashboard'
   | 'needs'
   | 'offers'
+  | 'notes'
   | 'exchange'
   | 'conflicts'
   | 'delegations'
@@ -34,6 +36,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'dashboard', path: '/', icon: IconLayoutDashboard },
   { id: 'needs', path: '/needs', icon: IconClipboardList },
   { id: 'offers', path: '/offers', icon: IconGift },
+  { id: 'notes', path: '/notes', icon: IconNotes },
   { id: 'exchange', path: '/exchange', icon: IconArrowsExchange },
   { id: 'conflicts', path: '/conflicts', icon: IconGitMerge },
   { id: 'delegations', path: '/delegations', icon: IconUsersGroup },

@@ -21,7 +21,7 @@ beforeEach(async () => {
 const colorScheme = () => document.documentElement.getAttribute('data-mantine-color-scheme');
 
 describe('navigation', () => {
-  const sections = ['Needs', 'Offers', 'Exchange', 'Conflicts', 'Delegations', 'Audit log', 'Settings', 'About', 'Dashboard'] as const;
+  const sections = ['Needs', 'Offers', 'Notes', 'Exchange', 'Conflicts', 'Delegations', 'Audit log', 'Settings', 'About', 'Dashboard'] as const;
 
   it('opens each section from the navbar, marks it current and names it in the window title', async () => {
     renderApp();

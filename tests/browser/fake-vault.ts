@@ -1,9 +1,10 @@
 /**
  * An in-memory VaultClient for component tests: the protocol of shared/ipc/vault-protocol.ts with the
  * worker's observable behaviour (passphrase check with a growing delay, recovery words with the same
- * three mistakes, settings, an audit log, record views and conflicts) and none of its cryptography. Every request and every answer
- * is parsed with the protocol's schemas, so a test that passes here cannot hide a call the real worker
- * would refuse. Failures are the real client's VaultClientError.
+ * three mistakes, settings, an audit log, record views and conflicts, the domain's ownership rules on
+ * writes, the delegation list, demo data from shared/domain's generator) and none of its cryptography.
+ * Every request and every answer is parsed with the protocol's schemas, so a test that passes here
+ * cannot hide a call the real worker would refuse. Failures are the real client's VaultClientError.
  */
 import { bytesToWords, normalizeWords, wordsToBytes } from '@shared/crypto/mnemonic';
 import { isCryptoError } from '@shared/crypto/errors';
@@ -16,7 +17,9 @@ import {
   type AuditEntry,
   type Conflict,
   type ConflictHead,
+  type DelegationView,
   type HistoryEntry,
+  type IngestReport,
   type Profile,
   type RecordEdit,
   type RecordView,
@@ -26,6 +29,8 @@ import {
   type VaultRequest,
   type VaultResult,
 } from '@shared/ipc/vault-protocol';
+import { kindRules } from '@shared/domain/kind-rules';
+import { DEMO_DELEGATIONS, generateDemoData, resolveDemoValues, type DemoDelegationKey } from '@shared/domain/demo-data';
 import type { Json } from '@shared/sync/json';
 import type { RecoverySheet } from '@shared/crypto/recovery-sheet';
 import { VaultClientError, type VaultClient, type VaultRequestFor } from '../../renderer/vault-worker';
@@ -50,6 +55,8 @@ export interface FakeVaultOptions {
   readonly records?: readonly RecordView[];
   /** Milliseconds every answer waits, to let a test see a progress state. */
   readonly latencyMs?: number;
+  /** Other delegations the vault knows (`delegations-list` puts this vault's own first). */
+  readonly delegations?: readonly DelegationView[];
 }
 
 export interface FakeVault extends VaultClient {
@@ -79,6 +86,10 @@ export interface FakeVault extends VaultClient {
    * and shows the first head's value. Seed before the app reads the working set (before rendering).
    */
   seedConflict(conflict: Conflict, view?: RecordView): void;
+  /** The delegations `delegations-list` answers with, this vault's own first. */
+  readonly delegations: readonly DelegationView[];
+  /** Adds record views as an import would (no history). Seed before the app reads the working set. */
+  seedRecords(views: readonly RecordView[]): void;
 }
 
 function defaultDelay(failures: number): number {
@@ -123,6 +134,22 @@ export function fakeRecordView(fields: Partial<RecordView> & Pick<RecordView, 'k
   };
 }
 
+/** A delegation as `delegations-list` shows it: verified by fingerprint unless said otherwise. */
+export function fakeDelegationView(fields: Partial<DelegationView> & Pick<DelegationView, 'name' | 'role'>): DelegationView {
+  return {
+    id: randomBase32Id(),
+    country: 'DE',
+    local: false,
+    verification: { method: 'fingerprint', at: '2025-03-01T09:00:00.000Z', by: randomBase32Id() },
+    revoked: false,
+    devices: 1,
+    fingerprint: ['11111', '22222', '33333', '44444', '55555', '66666', '77777', '88888'],
+    ...fields,
+  };
+}
+
+const EMPTY_REPORT: IngestReport = { applied: 0, duplicates: 0, contentFilled: 0, redacted: 0, parked: 0, newConflicts: 0, rejected: [], flagged: [], forks: [], gaps: [], refused: null };
+
 export function createFakeVault(options: FakeVaultOptions = {}): FakeVault {
   const now = options.now ?? (() => Date.now());
   const delay = options.retryDelayMs ?? defaultDelay;
@@ -144,6 +171,7 @@ export function createFakeVault(options: FakeVaultOptions = {}): FakeVault {
   let counter = 0;
   const audit: AuditEntry[] = [];
   const forced = new Map<VaultCommand, VaultClientError>();
+  const others: DelegationView[] = [...(options.delegations ?? [])];
   const held = new Map<VaultCommand, Promise<void>>();
 
   let profile: Profile = {
@@ -300,6 +328,17 @@ export function createFakeVault(options: FakeVaultOptions = {}): FakeVault {
       view = { ...existing, tlp: edit.tlp };
     }
     for (const op of edit.ops) view = applyOp(view, op, write);
+    // The domain's ownership rules, as the sync layer applies them to local writes (an edit of an
+    // existing record replaces earlier heads, so it has a base).
+    const reason = kindRules.check({
+      kind: view.kind,
+      recordId: view.id,
+      owner: view.owner,
+      authorDelegation: profile.delegationId,
+      values: view.values,
+      ops: edit.ops.map((op) => ({ field: op.field, base: edit.record === undefined ? [] : (op.base ?? ['head']) })),
+    });
+    if (reason !== null) return fail('write-refused', `Kind rule: ${reason}.`, { details: { reason: 'kind-rule' } });
     view = withMarkers(view);
     records.set(view.id, view);
     logWrite(view, write, edit.ops);
@@ -448,7 +487,75 @@ export function createFakeVault(options: FakeVaultOptions = {}): FakeVault {
       case 'audit-list':
         requireUnlocked();
         return { entries: structuredClone(audit), chainIntact: options.chainIntact ?? true };
+      case 'delegations-list':
+        requireUnlocked();
+        return { delegations: structuredClone(delegationList()) };
+      case 'demo-load':
+        requireUnlocked();
+        return loadDemo(request.language, request.today);
     }
+  }
+
+  function delegationList(): DelegationView[] {
+    const own: DelegationView = {
+      id: profile.delegationId,
+      name: profile.name,
+      country: profile.country,
+      role: profile.role,
+      local: true,
+      verification: { method: 'own', at: new Date(now()).toISOString(), by: profile.delegationId },
+      revoked: false,
+      devices: 1,
+      fingerprint: [...profile.fingerprint],
+    };
+    return [own, ...[...others].sort((a, b) => a.name.localeCompare(b.name))];
+  }
+
+  /**
+   * `demo-load` as the worker does it, minus the keys: the same generator (shared/domain/demo-data.ts),
+   * one delegation per demo key recorded as verified by "demo data", every record owned by its demo
+   * delegation, written in list order. Refused unless the vault is empty.
+   */
+  function loadDemo(language: 'en' | 'uk', today?: string): VaultResult<'demo-load'> {
+    if (records.size > 0 || seq > 0) return fail('write-refused', 'Demo data can only be loaded into an empty vault.', { details: { reason: 'not-empty' } });
+    const at = new Date(now()).toISOString();
+    const ids = new Map<DemoDelegationKey, string>();
+    for (const demo of DEMO_DELEGATIONS) {
+      const id = randomBase32Id();
+      ids.set(demo.key, id);
+      others.push({
+        id,
+        name: language === 'uk' ? demo.nameUk : demo.name,
+        country: demo.country ?? 'ZZ',
+        role: demo.role,
+        local: false,
+        verification: { method: 'demo-data', at, by: profile.delegationId },
+        revoked: false,
+        devices: 1,
+        fingerprint: ['10000', '20000', '30000', '40000', '50000', '60000', '70000', '80000'],
+      });
+    }
+    const idOf = (key: DemoDelegationKey): string => ids.get(key) ?? profile.delegationId;
+    const demo = generateDemoData({ today: today ?? at.slice(0, 10) });
+    const recordIds = new Map(demo.map((record) => [record.ref, `${idOf(record.delegation)}-${randomBase32Id()}`]));
+    demo.forEach((record, index) => {
+      const owner = idOf(record.delegation);
+      const hlc = fakeHlc(now() - (demo.length - index) * 1000, owner);
+      const id = recordIds.get(record.ref) ?? '';
+      records.set(id, {
+        id,
+        kind: record.kind,
+        owner,
+        tlp: record.tlp,
+        deleted: false,
+        values: resolveDemoValues(record, (ref) => recordIds.get(ref) ?? ref, idOf),
+        conflicts: [],
+        deleteConflict: false,
+        created: hlc,
+        updated: hlc,
+      });
+    });
+    return { report: { ...EMPTY_REPORT, applied: demo.length }, delegations: DEMO_DELEGATIONS.length, records: demo.length };
   }
 
   const fake: FakeVault = {
@@ -485,6 +592,9 @@ export function createFakeVault(options: FakeVaultOptions = {}): FakeVault {
     get conflicts() {
       return [...conflicts.values()];
     },
+    get delegations() {
+      return delegationList();
+    },
     seedConflict(conflict, view) {
       const existing = view ?? records.get(conflict.recordId);
       if (existing === undefined) throw new Error(`seedConflict: no view of ${conflict.recordId}; pass one`);
@@ -495,6 +605,9 @@ export function createFakeVault(options: FakeVaultOptions = {}): FakeVault {
         conflict.field === '_deleted' ? { ...existing, deleted: shown === true } : { ...existing, values: { ...existing.values, [conflict.field]: shown } },
       );
       records.set(marked.id, structuredClone(marked));
+    },
+    seedRecords(views) {
+      for (const view of views) records.set(view.id, structuredClone(view));
     },
     failNext(cmd, code, extra = {}) {
       forced.set(cmd, new VaultClientError(code, `forced failure of ${cmd}`, extra));

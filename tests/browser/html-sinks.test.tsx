@@ -95,10 +95,17 @@ describe('HTML string sinks', () => {
     const heading = page.getByRole('heading', { level: 1 });
     await expect.element(heading).toHaveTextContent('Dashboard');
 
-    for (const name of ['Needs', 'Offers', 'Exchange', 'Conflicts', 'Delegations', 'Audit log', 'Settings', 'About']) {
+    for (const name of ['Needs', 'Offers', 'Notes', 'Exchange', 'Conflicts', 'Delegations', 'Audit log', 'Settings', 'About']) {
       await userEvent.click(nav.getByRole('link', { name }));
       await expect.element(heading).toHaveTextContent(name);
     }
+    // A record whose title is markup (deleted, in conflict): listed, and opened, as text.
+    await userEvent.click(nav.getByRole('link', { name: 'Needs' }));
+    await userEvent.click(page.getByRole('checkbox', { name: 'Show deleted records' }));
+    await userEvent.click(page.getByRole('link', { name: '<img src=x onerror=alert(1)>' }));
+    await expect.element(heading).toHaveTextContent('<img src=x onerror=alert(1)>');
+    await userEvent.click(nav.getByRole('link', { name: 'About' }));
+    await expect.element(heading).toHaveTextContent('About');
     await expect.element(page.getByRole('row', { name: /Content Security Policy/u })).toBeVisible();
     await userEvent.click(page.getByRole('button', { name: 'Switch to dark theme' }));
     await userEvent.click(page.getByText('УКР', { exact: true }));
@@ -144,6 +151,46 @@ describe('HTML string sinks', () => {
     await userEvent.click(page.getByRole('button', { name: 'Забули парольну фразу? Використати слова відновлення' }));
     await userEvent.click(page.getByRole('button', { name: 'Розблокувати й встановити нову парольну фразу' }));
     await expect.element(page.getByText('Введіть 24 слова відновлення.')).toBeVisible();
+
+    expect(writes).toEqual([]);
+  });
+
+  it('are never used on the coordination screens with the demo picture', async () => {
+    const first = (selector: string): Element => {
+      const element = document.querySelector(selector);
+      if (element === null) throw new Error(`nothing matches ${selector}`);
+      return element;
+    };
+    const vault = createFakeVault({ settings: { language: 'uk' } });
+    await vault.request({ cmd: 'demo-load', language: 'uk', today: '2025-03-03' });
+    renderApp({ vault, language: 'uk' });
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect.element(heading).toHaveTextContent('Панель');
+    await expect.poll(() => document.querySelector('[data-figure="total.delivered"]')).not.toBeNull();
+    await userEvent.click(first('[data-figure="total.delivered"]'));
+    await expect.element(heading).toHaveTextContent('Записи, що стоять за показником');
+    const nav = page.getByRole('navigation');
+    await userEvent.click(nav.getByRole('link', { name: 'Потреби' }));
+    await userEvent.click(page.getByRole('combobox', { name: 'Сектор' }));
+    await userEvent.click(page.getByRole('option', { name: 'Енергетика' }));
+    await expect.poll(() => document.querySelector('tbody tr[data-record] a')).not.toBeNull();
+    await userEvent.click(first('tbody tr[data-record] td:nth-child(2)'));
+    await userEvent.click(page.getByRole('button', { name: 'Розподілити пропозицію' }));
+    await expect.element(page.getByRole('form', { name: 'Розподіл' })).toBeVisible();
+    await userEvent.click(nav.getByRole('link', { name: 'Пропозиції' }));
+    await expect.poll(() => document.querySelector('tbody tr[data-record] a')).not.toBeNull();
+    await userEvent.click(first('tbody tr[data-record] td:nth-child(2)'));
+    await expect.element(page.getByRole('region', { name: 'Історія' })).toBeVisible();
+    await userEvent.click(nav.getByRole('link', { name: 'Нотатки' }));
+    await expect.poll(() => document.querySelector('tbody tr[data-record] a')).not.toBeNull();
+    await userEvent.click(first('tbody tr[data-record] td:nth-child(2)'));
+    await userEvent.click(nav.getByRole('link', { name: 'Делегації' }));
+    await expect.poll(() => document.querySelector('tbody tr[data-delegation]')).not.toBeNull();
+    await userEvent.click(page.getByText('EN', { exact: true }));
+    await userEvent.click(nav.getByRole('link', { name: 'Offers' }));
+    await userEvent.click(page.getByRole('link', { name: 'New offer' }));
+    await userEvent.click(page.getByRole('button', { name: 'Make the offer' }));
+    await expect.element(page.getByRole('alert')).toBeVisible();
 
     expect(writes).toEqual([]);
   });

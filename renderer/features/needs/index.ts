@@ -1,1 +1,3 @@
 export { NeedsPage } from './NeedsPage';
+export { NeedDetailPage } from './NeedDetailPage';
+export { NeedFormPage } from './NeedFormPage';

@@ -1,1 +1,3 @@
 export { OffersPage } from './OffersPage';
+export { OfferDetailPage } from './OfferDetailPage';
+export { OfferFormPage } from './OfferFormPage';

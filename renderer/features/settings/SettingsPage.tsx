@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../ui';
 import { AppearanceForm } from './AppearanceForm';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
+import { DemoDataSection } from './DemoDataSection';
 import { IdleLockForm } from './IdleLockForm';
 import { RenewRecoverySheet } from './RenewRecoverySheet';
 import { StorageSection } from './StorageSection';
@@ -13,6 +14,7 @@ export function SettingsPage() {
   return (
     <Stack gap="xl">
       <PageHeader title={t('settings.title')} description={t('settings.summary')} />
+      <DemoDataSection />
       <IdleLockForm />
       <Divider />
       <AppearanceForm />

@@ -58,6 +58,7 @@ export const SECTIONS = [
   { path: '/', en: 'Dashboard', uk: 'Панель' },
   { path: '/needs', en: 'Needs', uk: 'Потреби' },
   { path: '/offers', en: 'Offers', uk: 'Пропозиції' },
+  { path: '/notes', en: 'Notes', uk: 'Нотатки' },
   { path: '/exchange', en: 'Exchange', uk: 'Обмін' },
   { path: '/conflicts', en: 'Conflicts', uk: 'Конфлікти' },
   { path: '/delegations', en: 'Delegations', uk: 'Делегації' },

@@ -1,0 +1,3 @@
+export { NotesPage } from './NotesPage';
+export { NoteDetailPage } from './NoteDetailPage';
+export { NoteFormPage } from './NoteFormPage';
