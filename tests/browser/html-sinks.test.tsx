@@ -155,6 +155,7 @@ describe('HTML string sinks', () => {
     expect(writes).toEqual([]);
   });
 
+  // Visits every coordination screen with the whole demo picture: slow on a loaded 2-core machine.
   it('are never used on the coordination screens with the demo picture', async () => {
     const first = (selector: string): Element => {
       const element = document.querySelector(selector);
@@ -193,7 +194,7 @@ describe('HTML string sinks', () => {
     await expect.element(page.getByRole('alert')).toBeVisible();
 
     expect(writes).toEqual([]);
-  });
+  }, 120_000);
 
   it('would be noticed: the watch sees a write when one happens', () => {
     const probe = document.createElement('div');
