@@ -463,11 +463,16 @@ function settleNeeds(pass: Pass): void {
 
 /** duplicate-offer when one of two or more counted offers is not needed: the others already cover the need. */
 function redundantOffers(need: NeedAcc, contributions: readonly Contribution[]): DeconflictionWarning | null {
-  const counted = contributions.filter((c) => c.sameUnit);
-  if (counted.length < 2) return null;
+  // Counted without building the list first: most needs have one offer or none.
+  let countedOffers = 0;
   let smallest = Number.POSITIVE_INFINITY;
-  for (const c of counted) smallest = Math.min(smallest, c.quantity);
-  if (need.allocatedQty - smallest < need.requestedQty) return null;
+  for (const c of contributions) {
+    if (!c.sameUnit) continue;
+    countedOffers += 1;
+    if (c.quantity < smallest) smallest = c.quantity;
+  }
+  if (countedOffers < 2 || need.allocatedQty - smallest < need.requestedQty) return null;
+  const counted = contributions.filter((c) => c.sameUnit);
   const partners = new Set(counted.map((c) => c.offer.owner)).size;
   return makeWarning('duplicate-offer', need.need.id, counted.map((c) => c.offer.id), {
     basis: 'redundant',

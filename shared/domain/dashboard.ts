@@ -21,9 +21,9 @@
  * All money is in EUR cents (integers); percentages are rounded to one decimal and null when there is
  * nothing to divide by.
  *
- * Cost: linear. After coverage.ts, one pass over needs, offers and deliveries; record lists are arrays
- * filled in those passes (an offer spread over several needs of one group is listed once by checking
- * its own few allocations, not with a Set per group); only the listed critical needs are materialised.
+ * Cost: linear. After coverage.ts, one pass over needs, offers and deliveries that adds up numbers; the
+ * list of records behind a figure is made when that figure is first read (clicked), by one more pass;
+ * only the listed critical needs are materialised.
  */
 import type { Tlp } from '../sync/tlp';
 import { TLP_LEVELS } from '../sync/tlp';
@@ -130,58 +130,128 @@ const WORKING_NEED_STATUSES = new Set<NeedStatus>(ACTIVE_NEED_STATUSES);
 const PLEDGED = new Set<OfferStatus>(PLEDGED_OFFER_STATUSES);
 const COMMITTED = new Set<OfferStatus>(COMMITTED_OFFER_STATUSES);
 
-/** A figure being summed, with the records it is summed from. */
-class Sum {
-  value = 0;
-  readonly records: string[] = [];
-  add(amount: number, id: string): void {
-    this.value += amount;
-    this.records.push(id);
-  }
-  figure(): Figure {
-    return { value: this.value, records: this.records };
-  }
+/**
+ * A figure whose value is computed with the dashboard and whose records are listed on first access
+ * (when the figure is clicked): at 100,000 records, filling some thirty id lists on every change cost
+ * more than all the sums together. `records` is an own, enumerable property, so a figure still reads
+ * (and compares in tests) as a plain `{value, records}`.
+ */
+function lazyFigure(value: number, list: () => readonly string[]): Figure {
+  let cached: readonly string[] | undefined;
+  const figure = { value } as { value: number; records: readonly string[] };
+  Object.defineProperty(figure, 'records', { enumerable: true, get: () => (cached ??= list()) });
+  return figure;
+}
+
+/** A list computed once, whoever asks first. */
+function once(list: () => readonly string[]): () => readonly string[] {
+  let cached: readonly string[] | undefined;
+  return () => (cached ??= list());
 }
 
 interface GroupAcc {
-  needed: Sum;
-  allocated: Sum;
-  committed: Sum;
-  delivered: Sum;
+  needed: number;
+  allocated: number;
+  committed: number;
+  delivered: number;
 }
 
 function groupAcc(): GroupAcc {
-  return { needed: new Sum(), allocated: new Sum(), committed: new Sum(), delivered: new Sum() };
+  return { needed: 0, allocated: 0, committed: 0, delivered: 0 };
 }
 
 function percent(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part * 1000) / whole) / 10;
 }
 
-function groupFigures<K extends string>(key: K, acc: GroupAcc): GroupCoverage<K> {
-  const needed = acc.needed.figure();
-  const allocated = acc.allocated.figure();
-  const delivered = acc.delivered.figure();
+/** Which group of needs a figure is about: by sector or by category. */
+type GroupBy = 'sector' | 'category';
+
+/** The records behind the figures; each walks the coverage once, when its figure is opened. */
+class RecordLists {
+  constructor(
+    private readonly coverage: CoverageResult,
+    private readonly input: CoverageInput,
+  ) {}
+
+  countedNeeds = once(() => this.needs(() => true));
+
+  needs(test: (entry: NeedCoverage) => boolean): string[] {
+    const ids: string[] = [];
+    for (const entry of this.coverage.needs.values()) if (COUNTED_NEED_STATUSES.has(entry.need.status) && test(entry)) ids.push(entry.need.id);
+    return ids;
+  }
+
+  offers(test: (entry: OfferCoverage) => boolean): string[] {
+    const ids: string[] = [];
+    for (const entry of this.coverage.offers.values()) if (test(entry)) ids.push(entry.offer.id);
+    return ids;
+  }
+
+  /** Pledged (or committed) offers allocated to a counted need of the group, each listed once. */
+  groupOffers(by: GroupBy, key: string, committedOnly: boolean): string[] {
+    return this.offers((entry) => {
+      const status = entry.offer.status;
+      if (!PLEDGED.has(status) || (committedOnly && !COMMITTED.has(status))) return false;
+      return entry.allocations.some((allocation) => {
+        const need = allocation.target?.need;
+        return need !== undefined && COUNTED_NEED_STATUSES.has(need.status) && need[by] === key;
+      });
+    });
+  }
+
+  deliveries(test: (need: NeedCoverage['need'] | undefined) => boolean): string[] {
+    const ids: string[] = [];
+    for (const entry of this.coverage.deliveries.values()) if (test(entry.target?.need)) ids.push(entry.delivery.id);
+    return ids;
+  }
+
+  groupDeliveries(by: GroupBy, key: string): string[] {
+    return this.deliveries((need) => need !== undefined && COUNTED_NEED_STATUSES.has(need.status) && need[by] === key);
+  }
+
+  partnerDeliveries(partner: string): string[] {
+    const ids: string[] = [];
+    for (const entry of this.coverage.offers.values()) if (entry.offer.owner === partner) for (const id of entry.deliveries) ids.push(id);
+    return ids;
+  }
+
+  acceptances(): string[] {
+    const ids: string[] = [];
+    for (const record of this.input.acceptances) if (!record.deleted) ids.push(record.id);
+    return ids;
+  }
+}
+
+function groupFigures<K extends Sector | Category>(by: GroupBy, key: K, acc: GroupAcc, lists: RecordLists): GroupCoverage<K> {
   return {
     key,
-    needed,
-    allocated,
-    committed: acc.committed.figure(),
-    delivered,
-    allocatedPercent: percent(allocated.value, needed.value),
-    deliveredPercent: percent(delivered.value, needed.value),
+    needed: lazyFigure(acc.needed, () => lists.needs((entry) => entry.need[by] === key)),
+    allocated: lazyFigure(acc.allocated, () => lists.groupOffers(by, key, false)),
+    committed: lazyFigure(acc.committed, () => lists.groupOffers(by, key, true)),
+    delivered: lazyFigure(acc.delivered, () => lists.groupDeliveries(by, key)),
+    allocatedPercent: percent(acc.allocated, acc.needed),
+    deliveredPercent: percent(acc.delivered, acc.needed),
   };
+}
+
+interface PartnerAcc {
+  offers: number;
+  pledged: number;
+  committed: number;
+  delivered: number;
 }
 
 export function computeDashboard(input: CoverageInput, options: DashboardOptions = {}): Dashboard {
   const coverage = computeCoverage(input);
+  const lists = new RecordLists(coverage, input);
   const today = options.today;
   const criticalPriorities = new Set<Priority>(options.criticalPriorities ?? ['critical', 'high']);
   const criticalLimit = options.criticalLimit ?? 100;
 
-  const requested = new Sum();
-  const needCount = new Sum();
-  const byState: Record<CoverageState, Sum> = { uncovered: new Sum(), 'partially-covered': new Sum(), covered: new Sum(), 'over-covered': new Sum() };
+  let requested = 0;
+  let needCount = 0;
+  const byState: Record<CoverageState, number> = { uncovered: 0, 'partially-covered': 0, covered: 0, 'over-covered': 0 };
   const sectors = Object.fromEntries(SECTORS.map((s) => [s, groupAcc()])) as Record<Sector, GroupAcc>;
   const categories = Object.fromEntries(CATEGORIES.map((c) => [c, groupAcc()])) as Record<Category, GroupAcc>;
   // Sorted as they are; only the listed ones become CriticalNeed entries.
@@ -190,11 +260,9 @@ export function computeDashboard(input: CoverageInput, options: DashboardOptions
   for (const entry of coverage.needs.values()) {
     const need = entry.need;
     if (!COUNTED_NEED_STATUSES.has(need.status)) continue;
-    requested.add(need.eurCents, need.id);
-    needCount.add(1, need.id);
-    byState[entry.state].add(1, need.id);
-    // EUR values per need here; the offers and deliveries behind them are listed in the passes below,
-    // so an offer spread over several needs of one group is listed once without a Set per group.
+    requested += need.eurCents;
+    needCount += 1;
+    byState[entry.state] += 1;
     addNeed(sectors[need.sector], entry);
     addNeed(categories[need.category], entry);
     if (WORKING_NEED_STATUSES.has(need.status) && criticalPriorities.has(need.priority) && (entry.state === 'uncovered' || entry.state === 'partially-covered')) {
@@ -202,108 +270,86 @@ export function computeDashboard(input: CoverageInput, options: DashboardOptions
     }
   }
 
-  const pledged = new Sum();
-  const committed = new Sum();
-  const offerCount = new Sum();
-  const partners = new Map<string, { offers: Sum; pledged: Sum; committed: Sum; delivered: Sum }>();
+  let pledged = 0;
+  let committed = 0;
+  const partners = new Map<string, PartnerAcc>();
   for (const entry of coverage.offers.values()) {
     const offer = entry.offer;
-    offerCount.add(1, offer.id);
     let partner = partners.get(offer.owner);
     if (partner === undefined) {
-      partner = { offers: new Sum(), pledged: new Sum(), committed: new Sum(), delivered: new Sum() };
+      partner = { offers: 0, pledged: 0, committed: 0, delivered: 0 };
       partners.set(offer.owner, partner);
     }
-    partner.offers.add(1, offer.id);
+    partner.offers += 1;
     if (PLEDGED.has(offer.status)) {
-      pledged.add(offer.eurCents, offer.id);
-      partner.pledged.add(offer.eurCents, offer.id);
+      pledged += offer.eurCents;
+      partner.pledged += offer.eurCents;
     }
     if (COMMITTED.has(offer.status)) {
-      committed.add(offer.eurCents, offer.id);
-      partner.committed.add(offer.eurCents, offer.id);
+      committed += offer.eurCents;
+      partner.committed += offer.eurCents;
     }
-    if (entry.deliveries.length > 0) {
-      partner.delivered.value += entry.deliveredEurCents;
-      partner.delivered.records.push(...entry.deliveries);
-    }
-    if (PLEDGED.has(offer.status)) listInGroups(entry, COMMITTED.has(offer.status), sectors, categories);
+    partner.delivered += entry.deliveredEurCents;
   }
 
-  const delivered = new Sum();
-  for (const entry of coverage.deliveries.values()) {
-    delivered.add(entry.eurCents, entry.delivery.id);
-    const need = entry.target?.need;
-    if (need === undefined || !COUNTED_NEED_STATUSES.has(need.status)) continue;
-    sectors[need.sector].delivered.records.push(entry.delivery.id);
-    categories[need.category].delivered.records.push(entry.delivery.id);
-  }
-  const acceptanceCount = new Sum();
-  for (const record of input.acceptances) if (!record.deleted) acceptanceCount.add(1, record.id);
+  let delivered = 0;
+  for (const entry of coverage.deliveries.values()) delivered += entry.eurCents;
+  let acceptanceCount = 0;
+  for (const record of input.acceptances) if (!record.deleted) acceptanceCount += 1;
 
-  const warningCounts = Object.fromEntries(WARNING_TYPES.map((type) => [type, new Sum()])) as Record<WarningType, Sum>;
-  for (const warning of coverage.warnings) warningCounts[warning.type].add(1, warning.subject);
+  const warningCounts = Object.fromEntries(WARNING_TYPES.map((type) => [type, [] as string[]])) as Record<WarningType, string[]>;
+  for (const warning of coverage.warnings) warningCounts[warning.type].push(warning.subject);
 
   critical.sort(compareCritical);
 
+  const offerIds = once(() => lists.offers(() => true));
+  const pledgedIds = once(() => lists.offers((entry) => PLEDGED.has(entry.offer.status)));
+  const committedIds = once(() => lists.offers((entry) => COMMITTED.has(entry.offer.status)));
+  const deliveryIds = once(() => lists.deliveries(() => true));
+  const stateFigure = (state: CoverageState): Figure => lazyFigure(byState[state], () => lists.needs((entry) => entry.state === state));
+
   return {
     totals: {
-      requested: requested.figure(),
-      pledged: pledged.figure(),
-      committed: committed.figure(),
-      delivered: delivered.figure(),
-      needs: needCount.figure(),
-      offers: offerCount.figure(),
-      deliveries: { value: delivered.records.length, records: delivered.records },
-      acceptances: acceptanceCount.figure(),
+      requested: lazyFigure(requested, lists.countedNeeds),
+      pledged: lazyFigure(pledged, pledgedIds),
+      committed: lazyFigure(committed, committedIds),
+      delivered: lazyFigure(delivered, deliveryIds),
+      needs: lazyFigure(needCount, lists.countedNeeds),
+      offers: lazyFigure(coverage.offers.size, offerIds),
+      deliveries: lazyFigure(coverage.deliveries.size, deliveryIds),
+      acceptances: lazyFigure(acceptanceCount, () => lists.acceptances()),
       byState: {
-        uncovered: byState.uncovered.figure(),
-        'partially-covered': byState['partially-covered'].figure(),
-        covered: byState.covered.figure(),
-        'over-covered': byState['over-covered'].figure(),
+        uncovered: stateFigure('uncovered'),
+        'partially-covered': stateFigure('partially-covered'),
+        covered: stateFigure('covered'),
+        'over-covered': stateFigure('over-covered'),
       },
     },
-    bySector: SECTORS.map((sector) => groupFigures(sector, sectors[sector])),
-    byCategory: CATEGORIES.map((category) => groupFigures(category, categories[category])),
+    bySector: SECTORS.map((sector) => groupFigures('sector', sector, sectors[sector], lists)),
+    byCategory: CATEGORIES.map((category) => groupFigures('category', category, categories[category], lists)),
     byPartner: [...partners.entries()]
-      .map(([partner, acc]) => ({ partner, offers: acc.offers.figure(), pledged: acc.pledged.figure(), committed: acc.committed.figure(), delivered: acc.delivered.figure() }))
+      .map(([partner, acc]) => ({
+        partner,
+        offers: lazyFigure(acc.offers, () => lists.offers((entry) => entry.offer.owner === partner)),
+        pledged: lazyFigure(acc.pledged, () => lists.offers((entry) => entry.offer.owner === partner && PLEDGED.has(entry.offer.status))),
+        committed: lazyFigure(acc.committed, () => lists.offers((entry) => entry.offer.owner === partner && COMMITTED.has(entry.offer.status))),
+        delivered: lazyFigure(acc.delivered, () => lists.partnerDeliveries(partner)),
+      }))
       .sort((a, b) => b.pledged.value - a.pledged.value || (a.partner < b.partner ? -1 : a.partner > b.partner ? 1 : 0)),
     criticalUncovered: critical.slice(0, criticalLimit).map((entry) => criticalNeed(entry, today)),
     criticalUncoveredCount: critical.length,
     warnings: coverage.warnings,
-    warningCounts: Object.fromEntries(WARNING_TYPES.map((type) => [type, warningCounts[type].figure()])) as Record<WarningType, Figure>,
+    warningCounts: Object.fromEntries(WARNING_TYPES.map((type): [WarningType, Figure] => [type, { value: warningCounts[type].length, records: warningCounts[type] }])) as Record<WarningType, Figure>,
     highestTlp: highestTlp(input),
     coverage,
   };
 }
 
 function addNeed(group: GroupAcc, entry: NeedCoverage): void {
-  group.needed.add(entry.need.eurCents, entry.need.id);
-  group.allocated.value += entry.allocatedEurCents;
-  group.committed.value += entry.committedEurCents;
-  group.delivered.value += entry.deliveredEurCents;
-}
-
-/** Lists a pledged offer under the sector and category of each counted need it is allocated to, once per group. */
-function listInGroups(entry: OfferCoverage, committed: boolean, sectors: Readonly<Record<Sector, GroupAcc>>, categories: Readonly<Record<Category, GroupAcc>>): void {
-  const id = entry.offer.id;
-  const allocations = entry.allocations;
-  // Most offers go to one need: no bookkeeping of groups already listed.
-  const seen: GroupAcc[] | null = allocations.length > 1 ? [] : null;
-  const list = (group: GroupAcc): void => {
-    if (seen !== null) {
-      if (seen.includes(group)) return;
-      seen.push(group);
-    }
-    group.allocated.records.push(id);
-    if (committed) group.committed.records.push(id);
-  };
-  for (const allocation of allocations) {
-    const need = allocation.target?.need;
-    if (need === undefined || !COUNTED_NEED_STATUSES.has(need.status)) continue;
-    list(sectors[need.sector]);
-    list(categories[need.category]);
-  }
+  group.needed += entry.need.eurCents;
+  group.allocated += entry.allocatedEurCents;
+  group.committed += entry.committedEurCents;
+  group.delivered += entry.deliveredEurCents;
 }
 
 function criticalNeed(entry: NeedCoverage, today: string | undefined): CriticalNeed {
