@@ -28,11 +28,20 @@ export function canonicalJson(value: unknown): string {
 
 /** The exact bytes that are hashed and signed: UTF-8 of the RFC 8785 canonical JSON. */
 export function canonicalBytes(value: unknown): Uint8Array {
-  return utf8ToBytes(canonicalJson(value));
+  return utf8Encode(canonicalJson(value));
 }
 
+/**
+ * One encoder for the module: noble's utf8ToBytes makes a TextEncoder per call and copies its output
+ * (for a browser-extension realm issue that does not apply here), which was a tenth of a 10,000-record
+ * write. TextEncoder exists in every runtime shared/ runs in (browsers, workers, Node); its type is DOM's.
+ */
+const encoder: { encode(text: string): Uint8Array } | undefined = (globalThis as unknown as { TextEncoder?: new () => { encode(text: string): Uint8Array } }).TextEncoder
+  ? new (globalThis as unknown as { TextEncoder: new () => { encode(text: string): Uint8Array } }).TextEncoder()
+  : undefined;
+
 export function utf8Encode(text: string): Uint8Array {
-  return utf8ToBytes(text);
+  return encoder === undefined ? utf8ToBytes(text) : encoder.encode(text);
 }
 
 export function utf8Decode(bytes: Uint8Array): string {

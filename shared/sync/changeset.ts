@@ -27,7 +27,7 @@ import { z } from 'zod';
 import { canonicalBytes, DOMAINS, domainHash, randomBytes, systemRandom, toBase64, type RandomSource } from '../crypto';
 import { DeviceIdSchema } from '../crypto/identity';
 import { type Hlc, formatHlc, HlcTextSchema } from './hlc';
-import type { Json } from './json';
+import { JsonSchema, type Json } from './json';
 import { RecordIdSchema, type RecordId } from './ids';
 import { type Tlp, TlpSchema } from './tlp';
 
@@ -73,7 +73,7 @@ const sortedUnique = (values: readonly string[]): boolean => values.every((value
 export const OperationSchema = z
   .looseObject({
     field: FieldNameSchema,
-    value: z.json(),
+    value: JsonSchema,
     base: z.array(HashB64Schema).max(MAX_BASE_HEADS).refine(sortedUnique, { error: 'base must be sorted and unique' }),
   })
   .refine((op) => op.field === TOMBSTONE_FIELD || op.base.length <= MAX_HEADS_PER_REGISTER, {
