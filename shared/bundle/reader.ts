@@ -32,7 +32,7 @@ import { asBundleError, BundleError } from './errors';
 import { assessKeyLog, type KeyLogOutcome, type TrustedDelegation } from './key-logs';
 import { peerFromKeyState, type Peer } from './keys';
 import { BUNDLE_LIMITS, type BundleLimits } from './limits';
-import { inflateCapped, parsePayloadText, payloadHash, type BundlePayload } from './payload';
+import { inflateCappedAsync, parsePayloadText, payloadHash, type BundlePayload } from './payload';
 import { decodeUtf8Strict } from './text';
 
 export type { TrustedDelegation } from './key-logs';
@@ -248,7 +248,7 @@ async function decryptToText(age: Uint8Array, secret: Uint8Array, comment: Bundl
     throw new BundleError('payload-hash-mismatch', 'The decrypted payload is not the one the signature names: the bundle was altered after signing.');
   }
   // 10
-  const inflated = inflateCapped(plaintext, limits);
+  const inflated = await inflateCappedAsync(plaintext, limits);
   plaintext = null; // unreachable from here: at most the file, the inflated bytes and the text at once
   // 11 (UTF-8; the JSON rules follow in parsePayloadText)
   return decodeUtf8Strict(inflated, 'payload-corrupt', 'The payload');
