@@ -30,7 +30,7 @@ export default defineConfig({
         define: { __APP_VERSION__: JSON.stringify('0.0.0-test') },
         // Pre-bundled up front: discovered mid-run, Vite reloads the page and the running test file fails.
         optimizeDeps: {
-          include: ['dexie', 'hash-wasm', 'tweetnacl', '@noble/hashes/blake2.js', '@scure/base', '@scure/bip39', 'canonicalize', 'zod', 'react', 'react-dom/client', '@mantine/core', 'react-router', 'i18next', 'react-i18next', 'zustand'],
+          include: ['dexie', 'hash-wasm', 'tweetnacl', 'age-encryption', 'fflate', '@noble/hashes/blake2.js', '@scure/base', '@scure/bip39', 'canonicalize', 'zod', 'react', 'react-dom/client', '@mantine/core', 'react-router', 'i18next', 'react-i18next', 'zustand'],
         },
         test: {
           name: 'browser',

@@ -10,10 +10,11 @@ import { startAppServer } from '../tests/bench/app-server';
 import { formatTable, median, type BenchResult, type Benchmark } from '../tests/bench/harness';
 import { bundleBenchmarks } from '../tests/bench/bundle.bench';
 import { coordBenchmarks } from '../tests/bench/coord.bench';
+import { exchangeBenchmarks } from '../tests/bench/exchange.bench';
 import { syncBenchmarks } from '../tests/bench/sync.bench';
 import { vaultBenchmarks } from '../tests/bench/vault.bench';
 
-const ALL: Benchmark[] = [...vaultBenchmarks, ...syncBenchmarks, ...bundleBenchmarks, ...coordBenchmarks];
+const ALL: Benchmark[] = [...vaultBenchmarks, ...syncBenchmarks, ...bundleBenchmarks, ...exchangeBenchmarks, ...coordBenchmarks];
 
 const { values } = parseArgs({ options: { filter: { type: 'string' }, runs: { type: 'string' } }, strict: true });
 const runs = Math.max(5, Number(values.runs ?? 5));

@@ -14,6 +14,9 @@ export {
   type AuditLog,
   type Clock,
   type CreatedVault,
+  type ExchangeOperations,
+  type ProgressOptions,
+  type VerifyInput,
   type VaultFailure,
 } from './session';
 export { useDocumentTitle } from './document-title';

@@ -11,6 +11,7 @@ import enConflicts from '../locales/en/conflicts.json';
 import enDashboard from '../locales/en/dashboard.json';
 import enDelegations from '../locales/en/delegations.json';
 import enDomain from '../locales/en/domain.json';
+import enExchange from '../locales/en/exchange.json';
 import enRecords from '../locales/en/records.json';
 import enSections from '../locales/en/sections.json';
 import enSettings from '../locales/en/settings.json';
@@ -22,18 +23,19 @@ import ukConflicts from '../locales/uk/conflicts.json';
 import ukDashboard from '../locales/uk/dashboard.json';
 import ukDelegations from '../locales/uk/delegations.json';
 import ukDomain from '../locales/uk/domain.json';
+import ukExchange from '../locales/uk/exchange.json';
 import ukRecords from '../locales/uk/records.json';
 import ukSections from '../locales/uk/sections.json';
 import ukSettings from '../locales/uk/settings.json';
 import ukVault from '../locales/uk/vault.json';
 import { LANGUAGES, type Language } from './ui-store';
 
-export const NAMESPACES = ['common', 'sections', 'about', 'vault', 'settings', 'audit', 'domain', 'conflicts', 'records', 'dashboard', 'delegations'] as const;
+export const NAMESPACES = ['common', 'sections', 'about', 'vault', 'settings', 'audit', 'domain', 'conflicts', 'records', 'dashboard', 'delegations', 'exchange'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const resources = {
-  en: { common: enCommon, sections: enSections, about: enAbout, vault: enVault, settings: enSettings, audit: enAudit, domain: enDomain, conflicts: enConflicts, records: enRecords, dashboard: enDashboard, delegations: enDelegations },
-  uk: { common: ukCommon, sections: ukSections, about: ukAbout, vault: ukVault, settings: ukSettings, audit: ukAudit, domain: ukDomain, conflicts: ukConflicts, records: ukRecords, dashboard: ukDashboard, delegations: ukDelegations },
+  en: { common: enCommon, sections: enSections, about: enAbout, vault: enVault, settings: enSettings, audit: enAudit, domain: enDomain, conflicts: enConflicts, records: enRecords, dashboard: enDashboard, delegations: enDelegations, exchange: enExchange },
+  uk: { common: ukCommon, sections: ukSections, about: ukAbout, vault: ukVault, settings: ukSettings, audit: ukAudit, domain: ukDomain, conflicts: ukConflicts, records: ukRecords, dashboard: ukDashboard, delegations: ukDelegations, exchange: ukExchange },
 } as const;
 
 declare module 'i18next' {

@@ -7,7 +7,7 @@ import { AboutPage } from '../features/about';
 import { AuditPage } from '../features/audit';
 import { ConflictsPage } from '../features/conflicts';
 import { DashboardPage } from '../features/dashboard';
-import { DelegationsPage } from '../features/delegations';
+import { DelegationDetailPage, DelegationsPage } from '../features/delegations';
 import { ExchangePage } from '../features/exchange';
 import { NeedDetailPage, NeedFormPage, NeedsPage } from '../features/needs';
 import { NoteDetailPage, NoteFormPage, NotesPage } from '../features/notes';
@@ -46,6 +46,7 @@ export function appRoutes(): RouteObject[] {
         { path: 'exchange', element: <ExchangePage />, handle: handle('nav.exchange') },
         { path: 'conflicts', element: <ConflictsPage />, handle: handle('nav.conflicts') },
         { path: 'delegations', element: <DelegationsPage />, handle: handle('nav.delegations') },
+        { path: 'delegations/:id', element: <DelegationDetailPage />, handle: handle('nav.delegations') },
         { path: 'audit', element: <AuditPage />, handle: handle('nav.audit') },
         { path: 'settings', element: <SettingsPage />, handle: handle('nav.settings') },
         { path: 'about', element: <AboutPage />, handle: handle('nav.about') },

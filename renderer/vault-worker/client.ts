@@ -19,6 +19,8 @@ import {
   type VaultCommand,
   type VaultError,
   type VaultErrorCode,
+  type VaultProgress,
+  vaultProgressEnvelopeSchema,
   type VaultRequest,
   vaultResponseEnvelopeSchema,
   type VaultResult,
@@ -29,9 +31,19 @@ import { VAULT_WORKER_NAME } from './worker-options';
 
 export type VaultRequestFor<C extends VaultCommand> = Extract<VaultRequest, { cmd: C }>;
 
+/** Per-call options of `request`. */
+export interface VaultRequestOptions {
+  /**
+   * Receives the progress the worker reports while the command runs (export-seal, import-bundles), parsed
+   * with the protocol schema. Each report also restarts the call's timeout: a long import that keeps
+   * reporting is alive.
+   */
+  readonly onProgress?: (progress: VaultProgress) => void;
+}
+
 /** What the UI depends on; tests of the UI inject a fake. */
 export interface VaultClient {
-  request<C extends VaultCommand>(request: VaultRequestFor<C>): Promise<VaultResult<C>>;
+  request<C extends VaultCommand>(request: VaultRequestFor<C>, options?: VaultRequestOptions): Promise<VaultResult<C>>;
   /** Stops the worker (its keys die with it) and rejects every pending call with `terminated`. */
   terminate(): void;
 }
@@ -93,7 +105,10 @@ interface Pending {
   readonly cmd: VaultCommand;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: VaultClientError) => void;
-  readonly timer: ReturnType<typeof setTimeout>;
+  timer: ReturnType<typeof setTimeout>;
+  /** Starts the timeout again (after a progress report). */
+  readonly rearm: () => void;
+  readonly onProgress: ((progress: VaultProgress) => void) | undefined;
 }
 
 export function createVaultClient(workerFactory: VaultWorkerFactory = createVaultWorker, options: VaultClientOptions = {}): VaultClient {
@@ -121,6 +136,20 @@ export function createVaultClient(workerFactory: VaultWorkerFactory = createVaul
 
   worker.addEventListener('message', (event) => {
     const data = (event as MessageEvent<unknown>).data;
+    if (typeof data === 'object' && data !== null && 'progress' in data) {
+      const progress = vaultProgressEnvelopeSchema.safeParse(data);
+      // A malformed progress report is dropped: it carries nothing the answer depends on.
+      if (!progress.success) return;
+      const call = pending.get(progress.data.id);
+      if (call === undefined) return;
+      call.rearm();
+      try {
+        call.onProgress?.(progress.data.progress);
+      } catch {
+        // The UI's listener failing must not fail the call.
+      }
+      return;
+    }
     const parsed = vaultResponseEnvelopeSchema.safeParse(data);
     if (!parsed.success) {
       const id = (data as { id?: unknown } | null)?.id;
@@ -148,16 +177,27 @@ export function createVaultClient(workerFactory: VaultWorkerFactory = createVaul
   });
 
   return {
-    request<C extends VaultCommand>(request: VaultRequestFor<C>): Promise<VaultResult<C>> {
+    request<C extends VaultCommand>(request: VaultRequestFor<C>, requestOptions: VaultRequestOptions = {}): Promise<VaultResult<C>> {
       if (dead !== null) return Promise.reject(dead);
       const id = nextId;
       nextId += 1;
       return new Promise<VaultResult<C>>((resolve, reject) => {
-        const timer = setTimeout(() => {
+        const expire = (): void => {
           settle(id)?.reject(new VaultClientError('timeout', `The vault did not answer ${request.cmd} within ${Math.round(timeoutMs / 1000)} s.`));
           kill(new VaultClientError('worker-failed', 'The vault worker was stopped after a request timed out.'));
-        }, timeoutMs);
-        pending.set(id, { cmd: request.cmd, resolve: resolve as (value: unknown) => void, reject, timer });
+        };
+        const call: Pending = {
+          cmd: request.cmd,
+          resolve: resolve as (value: unknown) => void,
+          reject,
+          timer: setTimeout(expire, timeoutMs),
+          rearm: () => {
+            clearTimeout(call.timer);
+            call.timer = setTimeout(expire, timeoutMs);
+          },
+          onProgress: requestOptions.onProgress,
+        };
+        pending.set(id, call);
         try {
           worker.postMessage({ id, request });
         } catch (error) {

@@ -11,6 +11,7 @@ export {
   type VaultClientErrorCode,
   type VaultClientOptions,
   type VaultRequestFor,
+  type VaultRequestOptions,
   type VaultWorkerFactory,
   type VaultWorkerLike,
 } from './client';

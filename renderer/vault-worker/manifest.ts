@@ -31,7 +31,7 @@
 import { z } from 'zod';
 import { utf8Decode, utf8Encode } from '@shared/crypto';
 
-export const SINGLETON_ROW_IDS = ['identity', 'profile', 'settings', 'sync'] as const;
+export const SINGLETON_ROW_IDS = ['identity', 'profile', 'settings', 'sync', 'exchange'] as const;
 export type SingletonRowId = (typeof SINGLETON_ROW_IDS)[number];
 
 export interface RecordEntry {
@@ -77,7 +77,14 @@ const STORAGE_ID = /^[a-z2-7]{26}$/u;
 /** Stored form: JSON, records as [id, sid, version] tuples (compact, and no record id ever becomes an object key). */
 const StoredManifestSchema = z.strictObject({
   v: z.literal(1),
-  rows: z.strictObject({ identity: version.optional(), profile: version.optional(), settings: version.optional(), sync: version.optional() }),
+  rows: z.strictObject({
+    identity: version.optional(),
+    profile: version.optional(),
+    settings: version.optional(),
+    sync: version.optional(),
+    /** (issue #7) exchange state: history, peers' acknowledgements, export counter (exchange-store.ts). */
+    exchange: version.optional(),
+  }),
   records: z.array(z.tuple([z.string().min(1).max(200), z.string().regex(STORAGE_ID), version])),
   audit: z.strictObject({ count: version, head: z.string().regex(/^[0-9a-f]{64}$/u).nullable() }),
   keyring: z.strictObject({ passphrase: z.string().min(1).max(64), recovery: z.string().min(1).max(64) }),

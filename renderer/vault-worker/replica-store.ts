@@ -18,6 +18,7 @@
  */
 import { z } from 'zod';
 import { ROLES, type Role, toBase64, verifyKeyEventLog } from '@shared/crypto';
+import { type VerificationChannel, verificationChannelSchema } from '@shared/ipc/exchange-protocol';
 import {
   commitDelta,
   createReplicaState,
@@ -47,7 +48,13 @@ export interface StoredDelegation {
   /** Assigned by the verifying user (DESIGN.md §3), not taken from the card; the proposed role until then. */
   readonly role: Role;
   /** How, when and by whom the fingerprint was checked; null while unverified. */
-  readonly verification: { readonly method: VerificationMethod; readonly at: string; readonly by: string } | null;
+  readonly verification: {
+    readonly method: VerificationMethod;
+    readonly at: string;
+    readonly by: string;
+    /** For `fingerprint`: how the other side read it out (absent in rows written before issue #7). */
+    readonly channel?: VerificationChannel | undefined;
+  } | null;
   readonly keyEventLog: readonly unknown[];
 }
 
@@ -62,7 +69,9 @@ const StoredDelegationSchema = z.strictObject({
   name: z.string(),
   country: z.string(),
   role: z.enum(ROLES),
-  verification: z.strictObject({ method: z.enum(['own', 'fingerprint', 'demo-data']), at: z.string(), by: z.string() }).nullable(),
+  verification: z
+    .strictObject({ method: z.enum(['own', 'fingerprint', 'demo-data']), at: z.string(), by: z.string(), channel: verificationChannelSchema.optional() })
+    .nullable(),
   keyEventLog: z.array(z.unknown()),
 });
 

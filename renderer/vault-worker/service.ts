@@ -9,6 +9,7 @@
  */
 import {
   type VaultCommand,
+  type VaultProgress,
   type VaultRequest,
   vaultRequestEnvelopeSchema,
   type VaultResponseEnvelope,
@@ -39,9 +40,14 @@ function describeIssue(error: { issues: readonly { path: readonly PropertyKey[];
   return path === '' ? issue.message : `${path}: ${issue.message}`;
 }
 
+/** Receives the progress of the request being run (worker-endpoint.ts posts it as `{id, progress}`). */
+export type ProgressSink = (progress: VaultProgress) => void;
+
 export class VaultService {
   readonly db: VaultDatabase;
   readonly context: VaultContext;
+  /** The sink of the request being run; commands run one at a time (serial-queue.ts). */
+  private progressSink: ProgressSink | null = null;
 
   constructor(options: VaultServiceOptions = {}) {
     this.db = new VaultDatabase(options.dbName ?? VAULT_DB_NAME);
@@ -51,17 +57,32 @@ export class VaultService {
       kdf: options.kdf ?? calibratingPolicy(),
       now: options.now ?? (() => new Date()),
       testCommands: options.testCommands ?? false,
+      progress: (progress) => {
+        try {
+          this.progressSink?.(progress);
+        } catch {
+          // A progress message that cannot be posted must not fail the command.
+        }
+      },
     };
   }
 
-  /** Runs one (already validated) request; throws on failure. */
-  execute<C extends VaultCommand>(request: Extract<VaultRequest, { cmd: C }>): Promise<VaultResult<C>> {
+  /** Runs one (already validated) request; throws on failure. `onProgress` receives its progress reports. */
+  async execute<C extends VaultCommand>(request: Extract<VaultRequest, { cmd: C }>, onProgress?: ProgressSink): Promise<VaultResult<C>> {
     const handler = COMMANDS[request.cmd] as AnyHandler;
-    return handler(this.context, request) as Promise<VaultResult<C>>;
+    this.progressSink = onProgress ?? null;
+    try {
+      return (await handler(this.context, request)) as VaultResult<C>;
+    } finally {
+      this.progressSink = null;
+    }
   }
 
-  /** One protocol message in, one response out (null when the message has no id to answer to). */
-  async handleMessage(data: unknown): Promise<VaultResponseEnvelope | null> {
+  /**
+   * One protocol message in, one response out (null when the message has no id to answer to).
+   * `postProgress` receives the request's progress envelopes, all before the response.
+   */
+  async handleMessage(data: unknown, postProgress?: (envelope: { id: number; progress: VaultProgress }) => void): Promise<VaultResponseEnvelope | null> {
     const parsed = vaultRequestEnvelopeSchema.safeParse(data);
     if (!parsed.success) {
       const id = (data as { id?: unknown } | null)?.id;
@@ -70,7 +91,13 @@ export class VaultService {
     }
     const { id, request } = parsed.data;
     try {
-      return { id, ok: true, result: await this.execute(request) };
+      const sink =
+        postProgress === undefined
+          ? undefined
+          : (progress: VaultProgress) => {
+              postProgress({ id, progress });
+            };
+      return { id, ok: true, result: await this.execute(request, sink) };
     } catch (error) {
       return { id, ok: false, error: toVaultError(error) };
     }

@@ -15,6 +15,7 @@ import type { Profile } from '@shared/ipc/vault-protocol';
 import { VaultFailure } from './errors';
 import type { Manifest } from './manifest';
 import type { ProfileRecord } from './profile-record';
+import { PendingExports } from './pending-exports';
 import { ReplicaHolder } from './replica-store';
 
 export interface UnlockedVault {
@@ -39,6 +40,8 @@ export class VaultSession {
   private vault: UnlockedVault | null = null;
   /** The sync engine's state of the unlocked vault (replica-store.ts); a fresh holder per unlock. */
   private replicaHolder = new ReplicaHolder();
+  /** Sealed bundles between `export-seal` and `export-commit` (pending-exports.ts); dropped on lock. */
+  readonly pendingExports = new PendingExports();
 
   get replica(): ReplicaHolder {
     this.current();
@@ -74,6 +77,7 @@ export class VaultSession {
   }
 
   lock(): void {
+    this.pendingExports.clear();
     this.replicaHolder.drop();
     this.replicaHolder = new ReplicaHolder();
     if (this.vault === null) return;

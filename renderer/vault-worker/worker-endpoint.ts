@@ -30,7 +30,9 @@ export function startVaultWorker(scope: WorkerScope, options: { readonly allowTe
   scope.addEventListener('message', (event) => {
     void queue.run(async () => {
       await hashing;
-      const response = await service.handleMessage(event.data);
+      const response = await service.handleMessage(event.data, (envelope) => {
+        scope.postMessage(envelope);
+      });
       if (response === null) return;
       try {
         scope.postMessage(response);

@@ -6,11 +6,13 @@
  */
 import { z } from 'zod';
 import { idleLockMinutesSchema } from './desk-api';
+import { exchangeRequestSchemas, exchangeResultSchemas, vaultProgressSchema, verificationChannelSchema } from './exchange-protocol';
 // formats.ts has no crypto code behind it: the UI imports this protocol, tweetnacl stays in the worker.
 import { RecoverySheetSchema, ROLES } from '../crypto/formats';
 
 // shared/sync's id/TLP/HLC modules are zod-only (no crypto code runs in them at import time).
 import { TlpSchema } from '../sync/tlp';
+import { JsonSchema } from '../sync/json';
 
 const recordIdSchema = z.string().min(1).max(200);
 const kindSchema = z.string().regex(/^[a-z][a-z-]{0,31}$/u);
@@ -47,7 +49,7 @@ export const recordViewSchema = z.strictObject({
   owner: z.string(),
   tlp: TlpSchema,
   deleted: z.boolean(),
-  values: z.record(z.string(), z.json()),
+  values: z.record(z.string(), JsonSchema),
   /** Fields whose register holds more than one value; `_deleted` for a delete concurrent with edits. */
   conflicts: z.array(z.string()),
   /** A delete concurrent with an edit the deleter did not see. */
@@ -66,7 +68,7 @@ export const recordEditSchema = z.strictObject({
     .array(
       z.strictObject({
         field: fieldSchema,
-        value: z.json(),
+        value: JsonSchema,
         /** Heads replaced (change-set hashes). Omitted: the heads the worker holds now. */
         base: z.array(hashSchema).max(256).optional(),
       }),
@@ -79,7 +81,7 @@ export type RecordEdit = z.infer<typeof recordEditSchema>;
 /** One value of a conflicting field, with who wrote it and when (DESIGN.md §4 conflict cards). */
 export const conflictHeadSchema = z.strictObject({
   cs: hashSchema,
-  value: z.json(),
+  value: JsonSchema,
   hlc: hlcTextSchema,
   /** ISO time from the HLC's wall clock. */
   at: z.iso.datetime(),
@@ -112,7 +114,7 @@ export const historyEntrySchema = z.strictObject({
   /** Null for a change-set held as a header only (history lists only change-sets with content today). */
   hlc: hlcTextSchema.nullable(),
   at: z.iso.datetime().nullable(),
-  ops: z.array(z.strictObject({ field: z.string(), value: z.json() })).nullable(),
+  ops: z.array(z.strictObject({ field: z.string(), value: JsonSchema })).nullable(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
@@ -151,11 +153,21 @@ export const delegationViewSchema = z.strictObject({
   local: z.boolean(),
   /** How, when and by whom its fingerprint was checked; null while unverified (its change-sets are parked). */
   verification: z
-    .strictObject({ method: z.enum(['own', 'fingerprint', 'demo-data']), at: z.iso.datetime(), by: z.string() })
+    .strictObject({
+      method: z.enum(['own', 'fingerprint', 'demo-data']),
+      at: z.iso.datetime(),
+      /** The delegation id of the vault that verified it (this one). */
+      by: z.string(),
+      /** For `fingerprint`: how the other side read it out. */
+      channel: verificationChannelSchema.optional(),
+    })
     .nullable(),
   revoked: z.boolean(),
   devices: z.number().int().nonnegative(),
-  /** 8 groups of 5 digits. */
+  /**
+   * 8 groups of 5 digits; EMPTY while another delegation is unverified: the user must type it as the
+   * other side reads it out (DESIGN.md §5), never compare it with one shown on screen.
+   */
   fingerprint: z.array(z.string()),
 });
 export type DelegationView = z.infer<typeof delegationViewSchema>;
@@ -191,6 +203,14 @@ export const auditActionSchema = z.enum([
   'locked',
   /** The demo picture was loaded (demo delegations recorded as verified by "demo data"). */
   'demo-data-loaded',
+  /** Exchange (issue #7): cards, verification, bundles sent and received (details: ids, counts, reasons). */
+  'card-exported',
+  'card-imported',
+  'delegation-verified',
+  'verification-failed',
+  'bundle-exported',
+  'bundle-imported',
+  'bundle-refused',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
@@ -242,7 +262,7 @@ export const vaultRequestSchema = z.discriminatedUnion('cmd', [
   z.strictObject({ cmd: z.literal('records-list') }),
   z.strictObject({ cmd: z.literal('record-history'), recordId: recordIdSchema }),
   z.strictObject({ cmd: z.literal('conflicts-list') }),
-  z.strictObject({ cmd: z.literal('conflict-resolve'), recordId: recordIdSchema, field: fieldSchema, value: z.json(), base: z.array(hashSchema).min(1).max(256) }),
+  z.strictObject({ cmd: z.literal('conflict-resolve'), recordId: recordIdSchema, field: fieldSchema, value: JsonSchema, base: z.array(hashSchema).min(1).max(256) }),
   z.strictObject({ cmd: z.literal('sync-status') }),
   z.strictObject({ cmd: z.literal('delegations-list') }),
   /**
@@ -266,6 +286,7 @@ export const vaultRequestSchema = z.discriminatedUnion('cmd', [
   /** Test builds only: marks a delegation verified and releases its parked change-sets. */
   z.strictObject({ cmd: z.literal('test-verify-delegation'), delegationId: z.string() }),
   z.strictObject({ cmd: z.literal('audit-list') }),
+  ...exchangeRequestSchemas,
 ]);
 export type VaultRequest = z.infer<typeof vaultRequestSchema>;
 export type VaultCommand = VaultRequest['cmd'];
@@ -294,6 +315,7 @@ export const vaultResultSchemas = {
   'test-inject': z.strictObject({ report: ingestReportSchema }),
   'test-verify-delegation': z.strictObject({ report: ingestReportSchema }),
   'audit-list': z.strictObject({ entries: z.array(auditEntrySchema), chainIntact: z.boolean() }),
+  ...exchangeResultSchemas(delegationViewSchema, ingestReportSchema),
 } as const satisfies Record<VaultCommand, z.ZodType>;
 export type VaultResult<C extends VaultCommand> = z.infer<(typeof vaultResultSchemas)[C]>;
 
@@ -313,6 +335,12 @@ export const vaultErrorCodeSchema = z.enum([
   /** A write the sync layer refuses: not our record, unknown record, kind mismatch, kind rule, a value a bundle could not carry. */
   'write-refused',
   'not-found',
+  /** delegation-verify: the typed fingerprint is not this delegation's (nothing was changed). */
+  'fingerprint-mismatch',
+  /** card-inspect / card-import: the card is invalid, newer, or collides with a known delegation (details.reason). */
+  'card-refused',
+  /** export-*: a recipient is not a verified, unrevoked delegation, or the export id is unknown. */
+  'export-refused',
   'internal',
 ]);
 export type VaultErrorCode = z.infer<typeof vaultErrorCodeSchema>;
@@ -329,8 +357,12 @@ export type VaultError = z.infer<typeof vaultErrorSchema>;
 
 /** Envelope: every request carries an id the response repeats. */
 export const vaultRequestEnvelopeSchema = z.strictObject({ id: z.number().int().nonnegative(), request: vaultRequestSchema });
+/** Sent by the worker before the final answer of a long command; any number of times, never after it. */
+export const vaultProgressEnvelopeSchema = z.strictObject({ id: z.number().int().nonnegative(), progress: vaultProgressSchema });
 export const vaultResponseEnvelopeSchema = z.discriminatedUnion('ok', [
   z.strictObject({ id: z.number().int().nonnegative(), ok: z.literal(true), result: z.unknown() }),
   z.strictObject({ id: z.number().int().nonnegative(), ok: z.literal(false), error: vaultErrorSchema }),
 ]);
 export type VaultResponseEnvelope = z.infer<typeof vaultResponseEnvelopeSchema>;
+
+export * from './exchange-protocol';

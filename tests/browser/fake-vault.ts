@@ -12,6 +12,7 @@ import { normalizePassphrase, passphraseRules } from '@shared/crypto/passphrase'
 import {
   DEFAULT_SETTINGS,
   vaultRequestSchema,
+  vaultProgressSchema,
   vaultResultSchemas,
   type AuditAction,
   type AuditEntry,
@@ -26,6 +27,7 @@ import {
   type Settings,
   type VaultCommand,
   type VaultErrorCode,
+  type VaultProgress,
   type VaultRequest,
   type VaultResult,
 } from '@shared/ipc/vault-protocol';
@@ -33,7 +35,8 @@ import { kindRules } from '@shared/domain/kind-rules';
 import { DEMO_DELEGATIONS, generateDemoData, resolveDemoValues, type DemoDelegationKey } from '@shared/domain/demo-data';
 import type { Json } from '@shared/sync/json';
 import type { RecoverySheet } from '@shared/crypto/recovery-sheet';
-import { VaultClientError, type VaultClient, type VaultRequestFor } from '../../renderer/vault-worker';
+import { VaultClientError, type VaultClient, type VaultRequestFor, type VaultRequestOptions } from '../../renderer/vault-worker';
+import { createFakeExchange, type FakeExchange } from './fake-exchange';
 
 export type FakeVaultState = 'empty' | 'locked' | 'unlocked';
 
@@ -90,7 +93,23 @@ export interface FakeVault extends VaultClient {
   readonly delegations: readonly DelegationView[];
   /** Adds record views as an import would (no history). Seed before the app reads the working set. */
   seedRecords(views: readonly RecordView[]): void;
+  /** The exchange commands' state (cards, parked change-sets, exports, imports, history): fake-exchange.ts. */
+  readonly exchange: FakeExchange;
 }
+
+/** The commands fake-exchange.ts answers (asynchronously, some with progress). */
+const EXCHANGE_COMMANDS: Readonly<Record<string, true>> = {
+  'card-export': true,
+  'card-inspect': true,
+  'card-import': true,
+  'delegation-verify': true,
+  'delegation-detail': true,
+  'export-preview': true,
+  'export-seal': true,
+  'export-commit': true,
+  'import-bundles': true,
+  'exchange-history': true,
+};
 
 function defaultDelay(failures: number): number {
   return failures <= 2 ? 0 : Math.min(2 ** (failures - 2) * 1000, 300_000);
@@ -193,6 +212,7 @@ export function createFakeVault(options: FakeVaultOptions = {}): FakeVault {
   const fail = (code: VaultErrorCode, message: string, extra: { retryAt?: string; details?: Record<string, string | number | (string | number)[]> } = {}): never => {
     throw new VaultClientError(code, message, extra);
   };
+  const exchange = createFakeExchange({ profile: () => profile, others, records, now, log, fail });
   const retryAt = (): number | null => (failures > 0 && lastFailureAt !== null ? lastFailureAt + delay(failures) : null);
   const requireUnlocked = (): void => {
     if (state !== 'unlocked') fail('locked', 'The vault is locked.');
@@ -493,6 +513,9 @@ export function createFakeVault(options: FakeVaultOptions = {}): FakeVault {
       case 'demo-load':
         requireUnlocked();
         return loadDemo(request.language, request.today);
+      default:
+        // The exchange commands (issue #7) are answered by fake-exchange.ts (see `request`).
+        return undefined;
     }
   }
 
@@ -627,7 +650,10 @@ export function createFakeVault(options: FakeVaultOptions = {}): FakeVault {
         release();
       };
     },
-    async request<C extends VaultCommand>(request: VaultRequestFor<C>): Promise<VaultResult<C>> {
+    get exchange() {
+      return exchange;
+    },
+    async request<C extends VaultCommand>(request: VaultRequestFor<C>, options: VaultRequestOptions = {}): Promise<VaultResult<C>> {
       if (terminated) throw new VaultClientError('terminated', 'The vault client was terminated.');
       const parsed = vaultRequestSchema.parse(request);
       calls.push(parsed);
@@ -638,9 +664,18 @@ export function createFakeVault(options: FakeVaultOptions = {}): FakeVault {
         forced.delete(parsed.cmd);
         throw forcedError;
       }
-      // The real worker answers asynchronously too.
+      // The real worker answers asynchronously too; its progress reports are parsed as the client does.
       await Promise.resolve();
-      return vaultResultSchemas[parsed.cmd].parse(answer(parsed)) as VaultResult<C>;
+      let result: unknown;
+      if (EXCHANGE_COMMANDS[parsed.cmd] === true) {
+        requireUnlocked();
+        const { onProgress } = options;
+        const report = onProgress === undefined ? undefined : (progress: VaultProgress) => {
+          onProgress(vaultProgressSchema.parse(progress));
+        };
+        result = await exchange.answer(parsed, report);
+      } else result = answer(parsed);
+      return vaultResultSchemas[parsed.cmd].parse(result) as VaultResult<C>;
     },
     terminate() {
       terminated = true;

@@ -17,6 +17,7 @@ export {
   type VaultSession,
   type VaultSessionDeps,
 } from './session';
+export type { ExchangeOperations, ProgressOptions, VerifyInput } from './exchange';
 export { ACTIVITY_EVENTS, useIdleLock } from './use-idle-lock';
 export { failureOf, toVaultFailure, VaultOperationError, type VaultClient, type VaultFailure } from './vault-client';
 export { createWorkingSetStore, WORKING_SET_PAINTED_MARK, type WorkingSetState, type WorkingSetStore } from './working-set';

@@ -30,6 +30,7 @@ import type { Json } from '@shared/sync/json';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { UiState, UiStore } from '../ui-store';
 import type { Clock } from './clock';
+import { createExchangeOperations, type ExchangeOperations } from './exchange';
 import { toVaultFailure, VaultOperationError, type VaultClient, type VaultFailure } from './vault-client';
 import { countConflicts, createWorkingSetStore, withChangedRecords, type WorkingSetStore } from './working-set';
 
@@ -110,6 +111,8 @@ export interface VaultSession {
   listDelegations(): Promise<readonly DelegationView[]>;
   /** Fills an empty vault with the demo picture through the change log, then reloads the working set. */
   loadDemoData(): Promise<IngestReport>;
+  /** Contact cards, verification, export, import and the exchange history (issue #7). */
+  readonly exchange: ExchangeOperations;
   /** Keeps the vault's settings in step with the header's language and theme switches; returns the cleanup. */
   connect(): () => void;
 }
@@ -388,6 +391,8 @@ export function createVaultSession(deps: VaultSessionDeps): VaultSession {
       await loadRecords();
       return report;
     },
+
+    exchange: createExchangeOperations(client, call, loadRecords),
 
     connect() {
       return ui.subscribe((state: UiState, previous: UiState) => {

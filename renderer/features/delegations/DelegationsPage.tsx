@@ -1,15 +1,21 @@
 /**
  * The Delegations directory (issue #5): every delegation this vault knows, its own first and marked,
  * with country, role, how its fingerprint was verified (method, when, by whom), its devices and its
- * fingerprint in groups. Roles and names are the ones assigned here when a delegation was verified.
+ * fingerprint in groups (only once verified: the ceremony must not show what the user is to type).
+ * Roles and names are the ones assigned here when a delegation was verified. Above it: this
+ * delegation's own contact card and fingerprint, and the import of another's card (issue #7).
  */
 import { Alert, Badge, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import type { DelegationView } from '@shared/ipc/vault-protocol';
 import { IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { PageHeader } from '../../ui';
 import { useDelegationDirectory, useDelegationNames, useDomainLabels, useFormatters } from '../records';
-import { countryName } from '../vault';
+import { CardImportSection } from './CardImportSection';
+import { useCountryName } from './country';
+import { OwnCardSection } from './OwnCardSection';
+import { delegationPath } from './paths';
 
 function Verification({ delegation }: { readonly delegation: DelegationView }) {
   const { t } = useTranslation('delegations');
@@ -35,18 +41,37 @@ function Verification({ delegation }: { readonly delegation: DelegationView }) {
   );
 }
 
+/** Opens the delegation's page: "Verify" while its fingerprint is unchecked, "Details" otherwise. */
+function RowAction({ delegation }: { readonly delegation: DelegationView }) {
+  const { t } = useTranslation('delegations');
+  const verify = delegation.verification === null && !delegation.revoked && !delegation.local;
+  return (
+    <Button
+      component={Link}
+      to={delegationPath(delegation.id)}
+      size="xs"
+      variant={verify ? 'filled' : 'default'}
+      aria-label={verify ? t('verifyOf', { name: delegation.name }) : t('detailsOf', { name: delegation.name })}
+    >
+      {verify ? t('verifyLink') : t('detailsLink')}
+    </Button>
+  );
+}
+
 export function DelegationsPage() {
-  const { t, i18n } = useTranslation(['delegations', 'sections']);
+  const { t } = useTranslation(['delegations', 'sections']);
   const directory = useDelegationDirectory();
   const labels = useDomainLabels();
   const format = useFormatters();
   const { delegations } = directory;
-  const country = (code: string): string => (/^[A-Z]{2}$/u.test(code) && code !== 'ZZ' ? countryName(code, i18n.language) : t('delegations:noCountry'));
+  const country = useCountryName();
 
   return (
     <Stack gap="lg">
       <PageHeader title={t('sections:delegations.title')} description={t('sections:delegations.summary')} />
       <Text maw="70ch">{t('sections:delegations.details')}</Text>
+      <OwnCardSection />
+      <CardImportSection />
       <Group gap="sm">
         <Text fw={500} role="status" data-delegation-count={delegations.length}>
           {directory.loading && delegations.length === 0 ? t('delegations:loading') : t('delegations:count', { count: delegations.length, formatted: format.number(delegations.length) })}
@@ -75,6 +100,7 @@ export function DelegationsPage() {
                   {t('delegations:devices')}
                 </Table.Th>
                 <Table.Th scope="col">{t('delegations:fingerprint')}</Table.Th>
+                <Table.Th scope="col">{t('delegations:actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -109,9 +135,18 @@ export function DelegationsPage() {
                   </Table.Td>
                   <Table.Td className="td-cell-right">{format.number(delegation.devices)}</Table.Td>
                   <Table.Td>
-                    <Text ff="monospace" size="sm">
-                      {delegation.fingerprint.join(' ')}
-                    </Text>
+                    {delegation.verification === null ? (
+                      <Text size="sm" c="dimmed" data-fingerprint-hidden="">
+                        {t('delegations:fingerprintHidden')}
+                      </Text>
+                    ) : (
+                      <Text ff="monospace" size="sm">
+                        {delegation.fingerprint.join(' ')}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <RowAction delegation={delegation} />
                   </Table.Td>
                 </Table.Tr>
               ))}

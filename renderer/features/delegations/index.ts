@@ -1,1 +1,3 @@
 export { DelegationsPage } from './DelegationsPage';
+export { DelegationDetailPage } from './DelegationDetailPage';
+export { delegationPath } from './paths';

@@ -1,11 +1,12 @@
 /** `delegations-list`: the delegations this vault knows, its own first (the Delegations directory). */
-import { fingerprintDigits, fingerprintGroups, fromBase64, verifyKeyEventLog } from '@shared/crypto';
+import { fingerprintDigits, fingerprintGroups, fromBase64 } from '@shared/crypto';
 import type { DelegationView } from '@shared/ipc/vault-protocol';
 import type { StoredDelegation } from '../replica-store';
 import type { CommandHandler } from './context';
+import { keyStateOf } from './trust';
 
-function view(stored: StoredDelegation, local: boolean): DelegationView {
-  const keyState = verifyKeyEventLog(stored.keyEventLog, { expectedDelegationId: stored.known.id });
+export function delegationView(stored: StoredDelegation, local: boolean): DelegationView {
+  const keyState = keyStateOf(stored);
   const digits = fingerprintDigits({ delegationId: stored.known.id, signingKey: fromBase64(stored.known.signingKey), encryptionKey: keyState.encryptionKey });
   return {
     id: stored.known.id,
@@ -13,10 +14,11 @@ function view(stored: StoredDelegation, local: boolean): DelegationView {
     country: stored.country,
     role: stored.role,
     local,
-    verification: stored.verification,
+    verification: stored.verification === null ? null : { ...stored.verification },
     revoked: stored.known.revoked,
     devices: stored.known.devices.length,
-    fingerprint: fingerprintGroups(digits),
+    // Withheld until verified: the ceremony is typing what the other side reads out (DESIGN.md §5).
+    fingerprint: local || stored.known.verified ? fingerprintGroups(digits) : [],
   };
 }
 
@@ -25,5 +27,5 @@ export const delegationsList: CommandHandler<'delegations-list'> = async (ctx) =
   const loaded = await ctx.session.replica.open(ctx.repo, vault);
   const local = loaded.delegations.get(loaded.state.localDelegation);
   const others = [...loaded.delegations.values()].filter((stored) => stored !== local).sort((a, b) => a.name.localeCompare(b.name));
-  return { delegations: [...(local === undefined ? [] : [view(local, true)]), ...others.map((stored) => view(stored, false))] };
+  return { delegations: [...(local === undefined ? [] : [delegationView(local, true)]), ...others.map((stored) => delegationView(stored, false))] };
 };

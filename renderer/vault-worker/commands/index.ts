@@ -4,10 +4,13 @@
  */
 import type { VaultCommand } from '@shared/ipc/vault-protocol';
 import { auditList } from './audit';
+import { cardExport, cardImport, cardInspect } from './cards';
 import type { CommandHandler } from './context';
 import { create } from './create';
 import { delegationsList } from './delegations';
 import { demoLoad } from './demo';
+import { exportCommit, exportPreview, exportSeal } from './export';
+import { exchangeHistory, importBundles } from './import';
 import { lock } from './lock';
 import { changePassphrase } from './passphrase';
 import { conflictResolve, conflictsList } from './conflicts';
@@ -18,6 +21,7 @@ import { renewRecoverySheet, unlockWithRecovery } from './recovery';
 import { settingsGet, settingsSet } from './settings';
 import { profile, state } from './state';
 import { unlock } from './unlock';
+import { delegationDetail, delegationVerify } from './verification';
 
 export type { CommandHandler, VaultContext } from './context';
 
@@ -44,4 +48,14 @@ export const COMMANDS: { readonly [C in VaultCommand]: CommandHandler<C> } = {
   'test-inject': testInject,
   'test-verify-delegation': testVerifyDelegation,
   'audit-list': auditList,
+  'card-export': cardExport,
+  'card-inspect': cardInspect,
+  'card-import': cardImport,
+  'delegation-verify': delegationVerify,
+  'delegation-detail': delegationDetail,
+  'export-preview': exportPreview,
+  'export-seal': exportSeal,
+  'export-commit': exportCommit,
+  'import-bundles': importBundles,
+  'exchange-history': exchangeHistory,
 };

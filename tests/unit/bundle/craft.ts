@@ -15,11 +15,11 @@ import {
   type BundleFiles,
   type BundlePayload,
 } from '@shared/bundle';
-import type { TestDelegation } from './helpers';
+import type { BundleRecipient, TestDelegation } from './helpers';
 
 export interface CraftOptions {
   readonly sender: TestDelegation;
-  readonly recipients: readonly TestDelegation[];
+  readonly recipients: readonly BundleRecipient[];
   /** Changes the (valid, matching) payload object before it is serialised. */
   readonly payload?: (payload: BundlePayload & Record<string, unknown>) => unknown;
   /** Replaces the serialised payload JSON. */

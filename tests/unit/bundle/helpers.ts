@@ -136,7 +136,10 @@ export function writeChain(
   };
 }
 
-export async function seal(from: TestDelegation, to: readonly TestDelegation[], parts: PayloadParts = {}, created = '2026-02-01T12:00:00.000Z'): Promise<SealedBundle> {
+/** What a bundle needs of a recipient (a TestDelegation, or a vault known only by its card). */
+export type BundleRecipient = Pick<TestDelegation, 'id' | 'peer'>;
+
+export async function seal(from: TestDelegation, to: readonly BundleRecipient[], parts: PayloadParts = {}, created = '2026-02-01T12:00:00.000Z'): Promise<SealedBundle> {
   return sealBundle({ sender: from.sender(), recipients: to.map((d) => d.peer()), parts, created, sequence: 1, random: from.random });
 }
 

@@ -1,0 +1,186 @@
+/**
+ * The verification ceremony (DESIGN.md §5): the other delegation reads its fingerprint from its own
+ * Tallinn Desk and the user types it; there is no "it matches" button, and the expected fingerprint is
+ * never shown here. Name and role are assigned by this workstation (prefilled with the card's
+ * proposals), and the channel the fingerprint came through is recorded. A mismatch changes nothing.
+ */
+import { Alert, Button, Group, List, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ROLES, type Role } from '@shared/crypto/formats';
+import { verificationChannelSchema, type DelegationView, type IngestReport, type VerificationChannel } from '@shared/ipc/vault-protocol';
+import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { failureOf, useVaultSession } from '../../app/hooks';
+import { useDomainLabels } from '../records';
+import { useVaultErrorText } from '../vault';
+import { checkCeremony, type CeremonyDraft, type CeremonyErrors } from './ceremony-form';
+import { digitCount, FINGERPRINT_DIGITS } from './fingerprint';
+
+const CHANNELS = verificationChannelSchema.options;
+
+export interface VerifiedResult {
+  readonly delegation: DelegationView;
+  readonly released: IngestReport;
+}
+
+interface Props {
+  readonly delegation: DelegationView;
+  readonly onVerified: (result: VerifiedResult) => void;
+}
+
+function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+function isChannel(value: string): value is VerificationChannel {
+  return (CHANNELS as readonly string[]).includes(value);
+}
+
+export function VerificationCeremony({ delegation, onVerified }: Props) {
+  const { t } = useTranslation('delegations');
+  const session = useVaultSession();
+  const labels = useDomainLabels();
+  const errorText = useVaultErrorText();
+  const titleId = useId();
+  const [draft, setDraft] = useState<CeremonyDraft>({ fingerprint: '', name: delegation.name, role: delegation.role, channel: null });
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<{ readonly kind: 'mismatch' } | { readonly kind: 'failed'; readonly message: string } | null>(null);
+
+  const checked = checkCeremony(draft);
+  const errors: CeremonyErrors = tried && !checked.ok ? checked.errors : {};
+  const message = (field: keyof CeremonyErrors): string | undefined => {
+    const key = errors[field];
+    if (key === undefined) return undefined;
+    return t(`ceremony.errors.${key}`, { count: digitCount(draft.fingerprint), total: FINGERPRINT_DIGITS });
+  };
+  const update = (patch: Partial<CeremonyDraft>): void => {
+    setDraft((current) => ({ ...current, ...patch }));
+  };
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setTried(true);
+    if (!checked.ok || busy) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const result = await session.exchange.verifyDelegation({ delegationId: delegation.id, ...checked.values });
+      onVerified(result);
+    } catch (error) {
+      const failure = failureOf(error);
+      setProblem(failure.code === 'fingerprint-mismatch' ? { kind: 'mismatch' } : { kind: 'failed', message: errorText(failure) });
+      // The alert is read out; focus stays in the form so the user can correct the digits.
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Paper component="section" withBorder p="md" aria-labelledby={titleId} data-ceremony="">
+      <Stack gap="sm">
+        <Title order={2} id={titleId}>
+          {t('ceremony.title')}
+        </Title>
+        <Text maw="70ch">{t('ceremony.intro', { name: delegation.name })}</Text>
+        <List type="ordered" spacing={4} maw="70ch">
+          <List.Item>{t('ceremony.step1')}</List.Item>
+          <List.Item>{t('ceremony.step2')}</List.Item>
+          <List.Item>{t('ceremony.step3')}</List.Item>
+        </List>
+        <form onSubmit={(event) => void submit(event)} noValidate>
+          <Stack gap="md" maw="40rem">
+            <TextInput
+              label={t('ceremony.fingerprint')}
+              description={t('ceremony.fingerprintHelp', { count: digitCount(draft.fingerprint), total: FINGERPRINT_DIGITS })}
+              value={draft.fingerprint}
+              onChange={(event) => {
+                update({ fingerprint: event.currentTarget.value });
+                setProblem(null);
+              }}
+              error={message('fingerprint')}
+              required
+              autoComplete="off"
+              spellCheck={false}
+              inputMode="numeric"
+              ff="monospace"
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: '0.06em' } }}
+              data-fingerprint-input=""
+            />
+            <TextInput
+              label={t('ceremony.name')}
+              description={t('ceremony.nameHelp', { proposed: delegation.name })}
+              value={draft.name}
+              onChange={(event) => {
+                update({ name: event.currentTarget.value });
+              }}
+              error={message('name')}
+              required
+              autoComplete="off"
+            />
+            <Radio.Group
+              label={t('ceremony.role')}
+              description={t('ceremony.roleHelp', { proposed: labels.role(delegation.role) })}
+              value={draft.role ?? ''}
+              onChange={(value) => {
+                if (isRole(value)) update({ role: value });
+              }}
+              error={message('role')}
+              required
+            >
+              <Group gap="md" mt={4}>
+                {ROLES.map((role) => (
+                  <Radio key={role} value={role} label={labels.role(role)} />
+                ))}
+              </Group>
+            </Radio.Group>
+            <Radio.Group
+              label={t('ceremony.channel')}
+              value={draft.channel ?? ''}
+              onChange={(value) => {
+                if (isChannel(value)) update({ channel: value });
+              }}
+              error={message('channel')}
+              required
+            >
+              <Group gap="md" mt={4}>
+                {CHANNELS.map((channel) => (
+                  <Radio key={channel} value={channel} label={t(`ceremony.channels.${channel}`)} />
+                ))}
+              </Group>
+            </Radio.Group>
+            <div aria-live="assertive">
+              {problem === null ? null : (
+                <Alert color="red" role="alert" icon={<IconAlertTriangle aria-hidden="true" />} data-ceremony-problem={problem.kind}>
+                  {problem.kind === 'mismatch' ? t('ceremony.mismatch', { name: delegation.name }) : problem.message}
+                </Alert>
+              )}
+            </div>
+            <Group>
+              <Button type="submit" loading={busy}>
+                {t('ceremony.submit')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** What a successful ceremony released from parking, in words. */
+export function VerifiedNotice({ result }: { readonly result: VerifiedResult }) {
+  const { t } = useTranslation('delegations');
+  const { released, delegation } = result;
+  return (
+    <Alert color="teal" icon={<IconCircleCheck aria-hidden="true" />} maw="70ch" data-verified-notice="">
+      <Stack gap={4}>
+        <Text size="sm" fw={600}>
+          {t('ceremony.verified', { name: delegation.name, applied: released.applied })}
+        </Text>
+        {released.newConflicts > 0 ? <Text size="sm">{t('ceremony.releasedConflicts', { count: released.newConflicts })}</Text> : null}
+        {released.rejected.length > 0 ? <Text size="sm">{t('ceremony.releasedRejected', { count: released.rejected.length })}</Text> : null}
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * What the user types in the verification ceremony, as the worker reads it (shared/crypto fingerprint.ts
+ * `compareTypedFingerprint`): spaces, dashes, dots and underscores are ignored, full-width digits folded.
+ * Only the shape is checked here; whether the digits are the card's is for the worker to say.
+ */
+import { FINGERPRINT_DIGITS, FINGERPRINT_GROUP } from '@shared/crypto/formats';
+
+export { FINGERPRINT_DIGITS };
+
+/** The typed text without separators (what is sent to the worker). */
+export function cleanFingerprint(typed: string): string {
+  return typed.normalize('NFKC').replace(/[\s\p{Pd}._\u2212]/gu, '');
+}
+
+/** How many digits the typed text holds. */
+export function digitCount(typed: string): number {
+  return cleanFingerprint(typed).replace(/[^0-9]/gu, '').length;
+}
+
+export type FingerprintProblem = 'fingerprintRequired' | 'fingerprintCharacters' | 'fingerprintLength';
+
+export function fingerprintProblem(typed: string): FingerprintProblem | null {
+  const cleaned = cleanFingerprint(typed);
+  if (cleaned === '') return 'fingerprintRequired';
+  if (!/^[0-9]*$/u.test(cleaned)) return 'fingerprintCharacters';
+  if (cleaned.length !== FINGERPRINT_DIGITS) return 'fingerprintLength';
+  return null;
+}
+
+/** 40 digits in the 8 groups of 5 they are read out in. */
+export function groupDigits(digits: string): string {
+  const groups: string[] = [];
+  for (let i = 0; i < digits.length; i += FINGERPRINT_GROUP) groups.push(digits.slice(i, i + FINGERPRINT_GROUP));
+  return groups.join(' ');
+}

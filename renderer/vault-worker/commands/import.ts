@@ -1,0 +1,335 @@
+/**
+ * `import-bundles` (issue #7; DESIGN.md §5 "reading a bundle is a pipeline"): bundle pairs picked as
+ * files or a whole folder, in any order, duplicates included.
+ *
+ * - Pairs: `X.tdesk.age` beside `X.tdesk.age.minisig` in the same relative folder; anything else is
+ *   ignored; an unpaired half is reported refused (`missing-signature`, `missing-bundle`).
+ * - Order: by the creation time in the signed comment (read only to order; the pipeline verifies it),
+ *   so the chains of one sender apply oldest first. Any other order converges too (every export carries
+ *   a checkpoint over its head, and the engine's merge is order-free).
+ * - Each bundle goes through shared/bundle openBundle, whose last step is the sync engine's ingest on the
+ *   current replica (ingestStep). The signer must be a verified, unrevoked delegation: an unknown or
+ *   unverified sender is refused with the instruction to import and verify its card first.
+ * - Each bundle is then ONE transaction (all or nothing): the replica delta (records, a log segment,
+ *   the sync row), the sender's acknowledgement and requests with the history entry (rows/exchange), and
+ *   the audit entry. A refused bundle writes only the history entry and the audit entry; a bundle from
+ *   which nothing was accepted leaves the replica untouched (a checkpoint alone is not kept: every honest
+ *   export brings its own).
+ * - Key events inside a bundle take effect from the next bundle (DESIGN.md §5): a trusted delegation's
+ *   longer log is stored with this bundle's transaction, and what was parked for its new devices is then
+ *   released in a transaction of its own.
+ * A hostile file never throws out of this command: every failure of the pipeline becomes a refused
+ * report with its BundleError code. (A failure to write the vault itself is not the file's doing and
+ * is answered as the error it is, after the bundles before it were committed.)
+ */
+import { BundleError, ingestStep, openBundle, parseComment, type KeyLogOutcome } from '@shared/bundle';
+import { BUNDLE_EXTENSION, SIGNATURE_EXTENSION } from '@shared/bundle/names';
+import { fingerprintDigits, fingerprintGroups, formatKeyId, parseMinisignSignature, verifyKeyEventLog } from '@shared/crypto';
+import type { BundleImportReport, ExchangeEntry, ExchangeFile, IngestReport } from '@shared/ipc/vault-protocol';
+import { emptyDelta, type IngestOutcome, releaseParked, type ReplicaDelta } from '@shared/sync';
+import { acknowledge, encodeExchange, type ExchangeState, loadExchange, withHistory } from '../exchange-store';
+import { sha256Hex } from '../file-digest';
+import { applyCommitted, type LoadedReplica, planDelta, type StoredDelegation } from '../replica-store';
+import type { UnlockedVault } from '../session';
+import { WritePlan } from '../write-plan';
+import { commitForSession } from './commit';
+import type { CommandHandler, VaultContext } from './context';
+import { kindRulesFor } from './kind-rules';
+import { keyStateOf, peerOf, trustList } from './trust';
+
+const SIGNATURE_SUFFIX = `${BUNDLE_EXTENSION}${SIGNATURE_EXTENSION}`;
+/** Codes raised before the signature is proven: the report then says "signature not verified". */
+const BEFORE_SIGNATURE = new Set(['file-missing', 'file-empty', 'file-too-large', 'signature-malformed', 'signature-legacy', 'signer-unknown', 'signer-unverified', 'signer-revoked', 'signature-invalid']);
+const VERIFY_CARD_FIRST = ' Import its contact card and verify its fingerprint with the other side first, then import this bundle again.';
+const MAX_PROBLEMS = 100;
+
+interface Pair {
+  readonly age: ExchangeFile | null;
+  readonly minisig: ExchangeFile | null;
+  /** Signed creation time (unverified: for ordering only), or null when unreadable. */
+  readonly created: string | null;
+}
+
+function signedCreation(minisig: Uint8Array): string | null {
+  try {
+    const parsed = parseMinisignSignature(minisig);
+    return parsed.ok ? parseComment(parsed.value.trustedComment).created : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Pairs by relative path; unpaired halves are kept (reported refused), other files dropped. */
+export function pairFiles(files: readonly ExchangeFile[]): Pair[] {
+  const ages = new Map<string, ExchangeFile>();
+  const signatures = new Map<string, ExchangeFile>();
+  for (const file of files) {
+    if (file.relativePath.endsWith(SIGNATURE_SUFFIX)) signatures.set(file.relativePath.slice(0, -SIGNATURE_EXTENSION.length), file);
+    else if (file.relativePath.endsWith(BUNDLE_EXTENSION)) ages.set(file.relativePath, file);
+  }
+  const pairs: Pair[] = [];
+  for (const [path, age] of ages) {
+    const minisig = signatures.get(path) ?? null;
+    signatures.delete(path);
+    pairs.push({ age, minisig, created: minisig === null ? null : signedCreation(minisig.bytes) });
+  }
+  for (const minisig of signatures.values()) pairs.push({ age: null, minisig, created: null });
+  // Oldest first; unreadable comments last (the pipeline refuses them anyway); then by path, for a stable order.
+  const key = (pair: Pair): string => `${pair.created ?? '\uffff'}\u0000${(pair.age ?? pair.minisig)?.relativePath ?? ''}`;
+  return pairs.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+function emptyReport(pair: Pair): BundleImportReport {
+  const named = (pair.age ?? pair.minisig) as ExchangeFile;
+  return {
+    name: named.name,
+    relativePath: named.relativePath,
+    outcome: 'refused',
+    sender: null,
+    signatureVerified: false,
+    bundleId: null,
+    size: { age: pair.age?.bytes.length ?? 0, minisig: pair.minisig?.bytes.length ?? 0 },
+    sha256: { age: null, minisig: null },
+    counts: null,
+    problems: [],
+    refusal: null,
+  };
+}
+
+function senderOf(stored: StoredDelegation): NonNullable<BundleImportReport['sender']> {
+  const keys = keyStateOf(stored);
+  if (!stored.known.verified) return { id: stored.known.id, name: stored.name, fingerprint: [] };
+  return { id: stored.known.id, name: stored.name, fingerprint: fingerprintGroups(fingerprintDigits({ delegationId: keys.delegationId, signingKey: keys.signingKey, encryptionKey: keys.encryptionKey })) };
+}
+
+/** The delegation whose current key id signed the file, when we know it (for a refusal's report). */
+function claimedSigner(loaded: LoadedReplica, minisig: Uint8Array): StoredDelegation | undefined {
+  const parsed = parseMinisignSignature(minisig);
+  if (!parsed.ok) return undefined;
+  const keyId = formatKeyId(parsed.value.keyId);
+  return [...loaded.delegations.values()].find((stored) => peerOf(stored).keyIdText === keyId);
+}
+
+function countsOf(report: IngestReport): NonNullable<BundleImportReport['counts']> {
+  const rejected = report.rejected.length;
+  return {
+    changeSets: report.applied + report.duplicates + report.contentFilled + report.redacted + report.parked + rejected,
+    applied: report.applied,
+    duplicates: report.duplicates,
+    contentFilled: report.contentFilled,
+    redacted: report.redacted,
+    parked: report.parked,
+    newConflicts: report.newConflicts,
+    rejected,
+  };
+}
+
+function problemsOf(report: IngestReport): BundleImportReport['problems'] {
+  return [...report.rejected, ...report.flagged].slice(0, MAX_PROBLEMS).map((problem) => ({ reason: problem.reason.slice(0, 64), message: problem.message.slice(0, 500) }));
+}
+
+/** Does the delta change the replica? Checkpoints alone do not count (see the file comment). */
+function changesReplica(loaded: LoadedReplica, delta: ReplicaDelta): boolean {
+  return (
+    delta.records.length > 0 ||
+    delta.logged.length > 0 ||
+    delta.parked.length > 0 ||
+    delta.parkedCheckpoints.length > 0 ||
+    delta.contentMissingAdded.length > 0 ||
+    delta.contentMissingRemoved.length > 0 ||
+    delta.chains.some((chain) => chain.fork !== null && loaded.state.chains.get(chain.device)?.fork == null)
+  );
+}
+
+/** Trusted delegations whose longer logs the bundle carried: stored now, effective from the next bundle. */
+function extendedDelegations(loaded: LoadedReplica, outcomes: readonly KeyLogOutcome[]): StoredDelegation[] {
+  const out: StoredDelegation[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.delegationId === null || (outcome.status !== 'extends' && outcome.status !== 'revocation')) continue;
+    const stored = loaded.delegations.get(outcome.delegationId);
+    if (stored === undefined || stored.known.id === loaded.state.localDelegation) continue;
+    const state = verifyKeyEventLog(outcome.log, { expectedDelegationId: stored.known.id });
+    out.push({ ...stored, keyEventLog: [...outcome.log], known: { ...stored.known, devices: state.devices.map(({ device }) => device.id), revoked: state.revoked !== null } });
+  }
+  return out;
+}
+
+interface Committed {
+  readonly exchange: ExchangeState;
+  /** Verified delegations that gained devices: their parked change-sets may be released. */
+  readonly released: readonly string[];
+}
+
+class ImportRun {
+  private exchange: ExchangeState;
+
+  constructor(
+    private readonly ctx: VaultContext,
+    private readonly loaded: LoadedReplica,
+    exchange: ExchangeState,
+  ) {
+    this.exchange = exchange;
+  }
+
+  private get vault(): UnlockedVault {
+    return this.ctx.session.current();
+  }
+
+  async run(pair: Pair, index: number, total: number): Promise<BundleImportReport> {
+    const report = emptyReport(pair);
+    const item = report.name.slice(0, 255);
+    this.ctx.progress({ stage: 'read', done: index, total, item });
+    const sha256 = { age: pair.age === null ? null : await sha256Hex(pair.age.bytes), minisig: pair.minisig === null ? null : await sha256Hex(pair.minisig.bytes) };
+    const base: BundleImportReport = { ...report, sha256 };
+    if (pair.age === null || pair.minisig === null) {
+      const refusal =
+        pair.age === null
+          ? { code: 'missing-bundle', message: `The signature ${report.name} has no bundle file (${report.name.slice(0, -SIGNATURE_EXTENSION.length)}) beside it.` }
+          : { code: 'missing-signature', message: `The bundle ${report.name} has no signature file (${report.name}${SIGNATURE_EXTENSION}) beside it: it cannot be verified.` };
+      return this.refused({ ...base, refusal }, null);
+    }
+    this.ctx.progress({ stage: 'verify', done: index, total, item });
+    let opened;
+    try {
+      opened = await openBundle<IngestOutcome>(
+        { age: pair.age.bytes, minisig: pair.minisig.bytes },
+        {
+          trust: trustList(this.loaded.delegations.values()),
+          me: { state: keyStateOf(this.localStored()), encryptionSecret: this.vault.keys.encryption.secretKey },
+          sync: ingestStep({ state: this.loaded.state, localDelegation: this.loaded.state.localDelegation, localDevice: this.loaded.state.localDevice, now: this.ctx.now().getTime(), kindRules: kindRulesFor() }),
+        },
+      );
+    } catch (error) {
+      const failure = error instanceof BundleError ? error : new BundleError('internal', error instanceof Error ? error.message : String(error));
+      const signer = claimedSigner(this.loaded, pair.minisig.bytes);
+      const verified = !BEFORE_SIGNATURE.has(failure.code);
+      const message = failure.code === 'signer-unknown' || failure.code === 'signer-unverified' ? `${failure.message}${VERIFY_CARD_FIRST}` : failure.message;
+      return this.refused(
+        { ...base, signatureVerified: verified, sender: signer === undefined ? null : senderOf(signer), refusal: { code: failure.code, message: message.slice(0, 1000) } },
+        signer ?? null,
+      );
+    }
+    this.ctx.progress({ stage: 'apply', done: index, total, item });
+    const sender = this.loaded.delegations.get(opened.sender.delegationId) as StoredDelegation;
+    const outcome = opened.sync as IngestOutcome;
+    const extended = extendedDelegations(this.loaded, opened.keyLogs);
+    const replicaChanges = changesReplica(this.loaded, outcome.delta);
+    const { report: ingest } = outcome;
+    // "Duplicate": this very bundle was read before and changes nothing now. A new bundle that brings
+    // nothing new is still `applied`: its acknowledgement and requests are taken.
+    const seen = this.exchange.history.some((entry) => entry.direction === 'received' && entry.outcome !== 'refused' && entry.bundleId === opened.comment.bundleId);
+    const duplicate = seen && !replicaChanges && extended.length === 0;
+    const result: BundleImportReport = {
+      ...base,
+      outcome: duplicate ? 'duplicate' : 'applied',
+      sender: senderOf(sender),
+      signatureVerified: true,
+      bundleId: opened.comment.bundleId,
+      counts: countsOf(ingest),
+      problems: problemsOf(ingest),
+    };
+    const header = opened.payload.header;
+    const acknowledged = acknowledge(this.exchange, sender.known.id, { versionVector: header.versionVector, contentMissing: opened.payload.contentMissing, created: header.created });
+    const committed = await this.commit(result, sender, acknowledged, replicaChanges ? outcome.delta : null, extended);
+    this.exchange = committed.exchange;
+    for (const id of committed.released) await this.release(id);
+    return result;
+  }
+
+  private localStored(): StoredDelegation {
+    return this.loaded.delegations.get(this.loaded.state.localDelegation) as StoredDelegation;
+  }
+
+  private entry(report: BundleImportReport, peer: StoredDelegation | null): ExchangeEntry {
+    const counts: Record<string, number> = {};
+    for (const [key, value] of Object.entries(report.counts ?? {})) counts[key] = value;
+    return {
+      direction: 'received',
+      at: this.ctx.now().toISOString(),
+      bundleId: report.bundleId,
+      name: report.name,
+      peers: peer === null ? [] : [{ id: peer.known.id, name: peer.name }],
+      size: report.size,
+      sha256: report.sha256,
+      changeSets: report.counts?.changeSets ?? 0,
+      outcome: report.outcome,
+      counts,
+      reason: report.refusal === null ? null : `${report.refusal.code}: ${report.refusal.message}`.slice(0, 1000),
+    };
+  }
+
+  /** A refused bundle: the history entry and the audit entry, nothing else. */
+  private async refused(report: BundleImportReport, peer: StoredDelegation | null): Promise<BundleImportReport> {
+    const vault = this.vault;
+    const next = withHistory(this.exchange, this.entry(report, peer));
+    const plan = WritePlan.on(vault.manifest, vault.manifestVersion, 'import-bundles');
+    plan.appendAudit(
+      'bundle-refused',
+      { file: report.name.slice(0, 200), code: report.refusal?.code ?? 'internal', sender: peer?.known.id ?? null, bundle: report.bundleId, sha256: report.sha256.age },
+      this.ctx.now().toISOString(),
+    );
+    plan.putRow('exchange', encodeExchange(next));
+    await commitForSession(this.ctx, vault, plan);
+    this.exchange = next;
+    return report;
+  }
+
+  private async commit(report: BundleImportReport, sender: StoredDelegation, exchange: ExchangeState, delta: ReplicaDelta | null, extended: readonly StoredDelegation[]): Promise<Committed> {
+    const vault = this.vault;
+    const next = withHistory(exchange, this.entry(report, sender));
+    const plan = WritePlan.on(vault.manifest, vault.manifestVersion, 'import-bundles');
+    const counts = report.counts;
+    plan.appendAudit(
+      'bundle-imported',
+      {
+        file: report.name.slice(0, 200),
+        bundle: report.bundleId,
+        sender: sender.known.id,
+        outcome: report.outcome,
+        applied: counts?.applied ?? 0,
+        duplicates: counts?.duplicates ?? 0,
+        parked: counts?.parked ?? 0,
+        rejected: counts?.rejected ?? 0,
+        sha256: report.sha256.age,
+      },
+      this.ctx.now().toISOString(),
+    );
+    plan.putRow('exchange', encodeExchange(next));
+    const delegations = new Map(this.loaded.delegations);
+    for (const stored of extended) delegations.set(stored.known.id, stored);
+    const replicaDelta = delta ?? (extended.length > 0 ? emptyDelta(this.loaded.state) : null);
+    if (replicaDelta !== null) planDelta(plan, this.loaded, replicaDelta, { delegations });
+    await commitForSession(this.ctx, vault, plan);
+    if (replicaDelta !== null) applyCommitted(this.loaded, replicaDelta, delegations);
+    const released = extended.filter((stored) => stored.known.verified && !stored.known.revoked).map((stored) => stored.known.id);
+    return { exchange: next, released };
+  }
+
+  /** Parked change-sets of a verified delegation's newly known devices, in their own transaction. */
+  private async release(delegationId: string): Promise<void> {
+    const { delta, report } = releaseParked(this.loaded.state, delegationId, { now: this.ctx.now().getTime(), kindRules: kindRulesFor() });
+    if (report.refused !== null || delta.releasedParked === 0) return;
+    const vault = this.vault;
+    const plan = WritePlan.on(vault.manifest, vault.manifestVersion, 'import-bundles-release');
+    planDelta(plan, this.loaded, delta);
+    await commitForSession(this.ctx, vault, plan);
+    applyCommitted(this.loaded, delta);
+  }
+}
+
+export const importBundles: CommandHandler<'import-bundles'> = async (ctx, request) => {
+  const vault = ctx.session.current();
+  const loaded = await ctx.session.replica.openWithLog(ctx.repo, vault);
+  const run = new ImportRun(ctx, loaded, await loadExchange(ctx.repo, vault));
+  const pairs = pairFiles(request.files);
+  const reports: BundleImportReport[] = [];
+  for (const [index, pair] of pairs.entries()) reports.push(await run.run(pair, index, pairs.length));
+  ctx.progress({ stage: 'apply', done: pairs.length, total: pairs.length });
+  return { reports };
+};
+
+export const exchangeHistory: CommandHandler<'exchange-history'> = async (ctx) => {
+  const vault = ctx.session.current();
+  const exchange = await loadExchange(ctx.repo, vault);
+  return { entries: [...exchange.history].reverse() };
+};

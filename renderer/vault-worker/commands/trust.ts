@@ -1,0 +1,34 @@
+/**
+ * The stored delegations as the bundle layer wants them: verified key states (cached per stored
+ * object: a StoredDelegation is immutable and replaced whenever it changes, so verifying its log once per
+ * object is enough — every import and export would otherwise check every signature of every log), the
+ * trust list of the reading pipeline and Peers for the writer and the card collision rules.
+ */
+import { type TrustedDelegation, peerFromKeyState, type Peer } from '@shared/bundle';
+import { type KeyState, verifyKeyEventLog } from '@shared/crypto';
+import type { StoredDelegation } from '../replica-store';
+
+const keyStates = new WeakMap<StoredDelegation, KeyState>();
+
+export function keyStateOf(stored: StoredDelegation): KeyState {
+  let state = keyStates.get(stored);
+  if (state === undefined) {
+    state = verifyKeyEventLog(stored.keyEventLog, { expectedDelegationId: stored.known.id });
+    keyStates.set(stored, state);
+  }
+  return state;
+}
+
+/**
+ * The reading pipeline's trust list: every stored delegation with its verification state. Only verified
+ * ones may sign (reader.ts step 3); unverified ones are listed so that their bundles are refused as
+ * `signer-unverified` ("verify its card first") rather than `signer-unknown`.
+ */
+export function trustList(delegations: Iterable<StoredDelegation>): TrustedDelegation[] {
+  return [...delegations].map((stored) => ({ state: keyStateOf(stored), keyEventLog: stored.keyEventLog, verified: stored.known.verified, name: stored.name }));
+}
+
+/** The delegation as bundles name it, with the name the verifying user assigned. */
+export function peerOf(stored: StoredDelegation): Peer {
+  return { ...peerFromKeyState(keyStateOf(stored)), name: stored.name, country: stored.country };
+}
