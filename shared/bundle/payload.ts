@@ -151,18 +151,38 @@ function inflateSteps(plaintext: Uint8Array, limits: Pick<BundleLimits, 'decompr
  * so memory peaks at about 1.5 × the output instead of holding every chunk and a joined copy.
  */
 export function inflateCapped(plaintext: Uint8Array, limits: Pick<BundleLimits, 'decompressedBytes' | 'inflateChunkBytes'>): Uint8Array {
-  let out = new Uint8Array(Math.min(limits.decompressedBytes, Math.max(64 * 1024, 4 * plaintext.length)));
-  let used = 0;
+  const out = new InflatedBytes(plaintext.length, limits.decompressedBytes);
   inflateSteps(plaintext, limits, (chunk) => {
-    if (used + chunk.length > out.length) {
-      const grown = new Uint8Array(Math.min(limits.decompressedBytes, Math.max(2 * out.length, used + chunk.length)));
-      grown.set(out.subarray(0, used));
-      out = grown;
-    }
-    out.set(chunk, used);
-    used += chunk.length;
+    out.append(chunk);
   });
-  return out.subarray(0, used);
+  return out.bytes();
+}
+
+/** Inflated output in one array, grown by doubling from 4 × the compressed size, never beyond the cap. */
+class InflatedBytes {
+  #out: Uint8Array;
+  #used = 0;
+  constructor(
+    compressedLength: number,
+    private readonly cap: number,
+  ) {
+    this.#out = new Uint8Array(Math.min(cap, Math.max(64 * 1024, 4 * compressedLength)));
+  }
+  get length(): number {
+    return this.#used;
+  }
+  append(chunk: Uint8Array): void {
+    if (this.#used + chunk.length > this.#out.length) {
+      const grown = new Uint8Array(Math.min(this.cap, Math.max(2 * this.#out.length, this.#used + chunk.length)));
+      grown.set(this.#out.subarray(0, this.#used));
+      this.#out = grown;
+    }
+    this.#out.set(chunk, this.#used);
+    this.#used += chunk.length;
+  }
+  bytes(): Uint8Array {
+    return this.#out.subarray(0, this.#used);
+  }
 }
 
 /** The part of the Compression Streams API used here (browsers, workers and Node ≥ 20 have it; its types are DOM's). */
@@ -205,34 +225,27 @@ export async function inflateCappedAsync(plaintext: Uint8Array, limits: Pick<Bun
   })();
   // The reader reports the failure; the writer's own rejection must not surface unhandled.
   writing.catch(() => undefined);
-  let out = new Uint8Array(Math.min(limits.decompressedBytes, Math.max(64 * 1024, 4 * plaintext.length)));
-  let used = 0;
+  const out = new InflatedBytes(plaintext.length, limits.decompressedBytes);
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       if (value === undefined) continue;
-      if (used + value.length > limits.decompressedBytes) {
+      if (out.length + value.length > limits.decompressedBytes) {
         await reader.cancel().catch(() => undefined);
         await writer.abort().catch(() => undefined);
         throw new BundleError('payload-too-large', `The payload inflates to more than ${limits.decompressedBytes} bytes (a compression bomb, or a bundle beyond this reader's limits).`, {
           limit: limits.decompressedBytes,
         });
       }
-      if (used + value.length > out.length) {
-        const grown = new Uint8Array(Math.min(limits.decompressedBytes, Math.max(2 * out.length, used + value.length)));
-        grown.set(out.subarray(0, used));
-        out = grown;
-      }
-      out.set(value, used);
-      used += value.length;
+      out.append(value);
     }
     await writing;
   } catch (error) {
     if (error instanceof BundleError) throw error;
     throw new BundleError('payload-corrupt', 'The payload is not a valid compressed stream (corrupt, truncated, or followed by other data).');
   }
-  return out.subarray(0, used);
+  return out.bytes();
 }
 
 /**

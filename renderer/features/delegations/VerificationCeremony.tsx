@@ -176,7 +176,7 @@ export function VerifiedNotice({ result }: { readonly result: VerifiedResult }) 
     <Alert color="teal" icon={<IconCircleCheck aria-hidden="true" />} maw="70ch" data-verified-notice="">
       <Stack gap={4}>
         <Text size="sm" fw={600}>
-          {t('ceremony.verified', { name: delegation.name, applied: released.applied })}
+          {t('ceremony.verified', { name: delegation.name, applied: released.applied + released.redacted })}
         </Text>
         {released.newConflicts > 0 ? <Text size="sm">{t('ceremony.releasedConflicts', { count: released.newConflicts })}</Text> : null}
         {released.rejected.length > 0 ? <Text size="sm">{t('ceremony.releasedRejected', { count: released.rejected.length })}</Text> : null}

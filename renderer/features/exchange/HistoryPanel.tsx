@@ -76,7 +76,9 @@ function HistoryTable({ entries }: { readonly entries: readonly ExchangeEntry[] 
   const format = useFormatters();
   const labels = useExchangeLabels();
   return (
-    <Table.ScrollContainer minWidth="80rem">
+    // Native scrolling, focusable and named: the SHA-256 columns make the table wider than most windows,
+    // and a keyboard user must be able to scroll it sideways.
+    <Table.ScrollContainer minWidth="80rem" type="native" tabIndex={0} aria-label={t('history.scrollRegion')} role="region">
       <Table withTableBorder striped verticalSpacing="xs" data-history="">
         <Table.Caption>{t('history.caption')}</Table.Caption>
         <Table.Thead>

@@ -4,7 +4,7 @@
  * walls. Every test starts with an empty vault (a fresh browser context has an empty IndexedDB);
  * `createVault` goes through the first-run set-up with the real vault worker, as a delegate would.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 export interface Walls {
   /** URLs the page tried to reach outside the app's origin (aborted). */
@@ -20,34 +20,43 @@ declare global {
   }
 }
 
+/**
+ * Raises the walls around one browser context: every request that leaves the app's origin is recorded
+ * and aborted, CSP / Trusted Types violations and console errors of `page` are collected (console lines
+ * prefixed with `label` when several profiles share a test).
+ */
+export async function raiseWalls(context: BrowserContext, page: Page, baseURL: string, label = ''): Promise<Walls> {
+  const origin = new URL(baseURL).origin;
+  const foreignRequests: string[] = [];
+  const consoleErrors: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin === origin || url.startsWith('data:') || url.startsWith('blob:')) {
+      await route.continue();
+    } else {
+      foreignRequests.push(url);
+      await route.abort('blockedbyclient');
+    }
+  });
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__cspViolations?.push(`${event.effectiveDirective} blocked ${event.blockedURI}`);
+    });
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(label === '' ? message.text() : `${label}: ${message.text()}`);
+  });
+  return {
+    foreignRequests,
+    consoleErrors,
+    violations: () => page.evaluate(() => window.__cspViolations ?? []),
+  };
+}
+
 export const test = base.extend<{ walls: Walls }>({
   walls: async ({ page, baseURL }, use) => {
-    const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
-    const foreignRequests: string[] = [];
-    const consoleErrors: string[] = [];
-    await page.context().route('**/*', async (route) => {
-      const url = route.request().url();
-      if (new URL(url).origin === origin || url.startsWith('data:') || url.startsWith('blob:')) {
-        await route.continue();
-      } else {
-        foreignRequests.push(url);
-        await route.abort('blockedbyclient');
-      }
-    });
-    await page.addInitScript(() => {
-      window.__cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (event) => {
-        window.__cspViolations?.push(`${event.effectiveDirective} blocked ${event.blockedURI}`);
-      });
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    await use({
-      foreignRequests,
-      consoleErrors,
-      violations: () => page.evaluate(() => window.__cspViolations ?? []),
-    });
+    await use(await raiseWalls(page.context(), page, baseURL ?? 'http://127.0.0.1'));
   },
 });
 
