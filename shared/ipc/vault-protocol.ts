@@ -208,6 +208,8 @@ export const auditActionSchema = z.enum([
   'card-imported',
   'delegation-verified',
   'verification-failed',
+  /** An export was sealed (bundle ids, recipients), written before the files leave the worker. */
+  'bundle-sealed',
   'bundle-exported',
   'bundle-imported',
   'bundle-refused',
