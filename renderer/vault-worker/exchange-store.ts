@@ -5,7 +5,9 @@
  * - `peers`: per delegation, the version vector it last acknowledged (the `versionVector` of the
  *   bundles it sent us, merged entry by entry: a peer's holdings only grow, and bundles may arrive in any
  *   order) and its latest content-missing requests. Incremental exports start from here (DESIGN.md §4).
- * - `history`: every bundle sent and received, for the security officer to match against the stick.
+ * - `history`: every bundle sent and received, for the security officer to match against the stick; at
+ *   most MAX_HISTORY entries (the oldest are dropped; the audit entry of the transaction that dropped them
+ *   says how many, `historyDropped`, and the audit log keeps every bundle's id and SHA-256 for ever).
  * - `exportCounter`: the sequence shown in bundle file names.
  *
  * Kept out of `rows/sync` on purpose: the sync row is the replica's state, which a refused bundle must
@@ -50,6 +52,12 @@ const ExchangeRowSchema = z.strictObject({
   history: z.array(exchangeEntrySchema),
 });
 
+/**
+ * The history keeps at most this many entries (each at most ~1.5 kB sealed, so the row stays under
+ * ~15 MB and re-sealing it per import stays cheap); older ones are dropped, noted in the audit log.
+ */
+export const MAX_HISTORY = 10_000;
+
 export const EMPTY_EXCHANGE: ExchangeState = { exportCounter: 0, peers: new Map(), history: [] };
 
 export async function loadExchange(repo: VaultRepository, vault: UnlockedVault): Promise<ExchangeState> {
@@ -64,27 +72,44 @@ export function encodeExchange(state: ExchangeState): Uint8Array {
   return encodeJson({ v: 1, exportCounter: state.exportCounter, peers: [...state.peers.values()], history: state.history });
 }
 
+/** What this replica holds, to keep a peer's acknowledgement and requests bounded by our own state. */
+export interface Holdings {
+  /** A device present in the replica's chains. */
+  hasDevice(device: string): boolean;
+  /** A change-set hash in our log. */
+  hasChangeSet(hash: string): boolean;
+}
+
 /**
  * The state after a bundle from `peer` was read: its vector merged entry by entry (never lowered by an
- * older bundle read late) and its requests replaced only by a newer bundle's.
+ * older bundle read late) and its requests replaced only by a newer bundle's. Only devices present in our
+ * chains are kept (a vector entry for a device we do not hold tells an export nothing), and only requests
+ * for change-sets in our log (we can answer nothing else): a peer cannot grow this row at will.
  */
 export function acknowledge(
   state: ExchangeState,
   peer: string,
   received: { readonly versionVector: Readonly<Record<string, number>>; readonly contentMissing: readonly string[]; readonly created: string },
+  holds: Holdings,
 ): ExchangeState {
   const current = state.peers.get(peer);
   const merged: Record<string, number> = { ...(current?.acknowledged ?? {}) };
-  for (const [device, seq] of Object.entries(received.versionVector)) merged[device] = Math.max(merged[device] ?? 0, seq);
+  for (const [device, seq] of Object.entries(received.versionVector)) {
+    if (holds.hasDevice(device)) merged[device] = Math.max(merged[device] ?? 0, seq);
+  }
+  const requests = [...new Set(received.contentMissing)].filter((hash) => holds.hasChangeSet(hash));
   const next: PeerExchange =
     current?.requestsAt == null || received.created >= current.requestsAt
-      ? { id: peer, acknowledged: merged, contentMissing: [...received.contentMissing], requestsAt: received.created }
+      ? { id: peer, acknowledged: merged, contentMissing: requests, requestsAt: received.created }
       : { ...current, acknowledged: merged };
   const peers = new Map(state.peers);
   peers.set(peer, next);
   return { ...state, peers };
 }
 
-export function withHistory(state: ExchangeState, ...entries: ExchangeEntry[]): ExchangeState {
-  return { ...state, history: [...state.history, ...entries] };
+/** The history with `entries` appended, capped at MAX_HISTORY (oldest dropped); `dropped` says how many. */
+export function withHistory(state: ExchangeState, ...entries: ExchangeEntry[]): { exchange: ExchangeState; dropped: number } {
+  const history = [...state.history, ...entries];
+  const dropped = Math.max(0, history.length - MAX_HISTORY);
+  return { exchange: { ...state, history: dropped === 0 ? history : history.slice(dropped) }, dropped };
 }

@@ -12,12 +12,16 @@
  * - authored by another delegation (a relay):
  *     CLEAR / GREEN → full `relay-clear-green`;  anything above → redacted `relay-above-green`
  *
- * TLP applies to the change-set as authored (its header's level), never to the record's current level:
- * lowering a record's TLP does not release older content (the owner re-publishes the current values).
+ * TLP applies to the change-set as authored (its header's level) AND to the record's current level as the
+ * sender holds it (`currentTlpOf`): a change-set goes in full only if both allow it. Lowering a record's
+ * TLP does not release older content (the owner re-publishes the current values); raising it withholds
+ * older content authored at the lower level from then on (`tlp-raised`: own records whose current level
+ * is RED while the change-set's is not, without an audience naming every recipient; relays of records
+ * whose current level is above GREEN while the change-set's is CLEAR or GREEN).
  */
 import type { ChangeSet } from '../sync/changeset';
 import type { LoggedChangeSet } from '../sync/model';
-import { isRelayable } from '../sync/tlp';
+import { isRelayable, type Tlp } from '../sync/tlp';
 
 export type AudienceReason =
   | 'own'
@@ -27,7 +31,8 @@ export type AudienceReason =
   | 'content-not-held'
   | 'red-audience'
   | 'not-in-audience'
-  | 'relay-above-green';
+  | 'relay-above-green'
+  | 'tlp-raised';
 
 export interface AudienceDecision {
   readonly hash: string;
@@ -46,6 +51,12 @@ export interface AudienceInput {
    * named. RED records are shared only with a named audience.
    */
   readonly audienceOf?: (recordId: string) => readonly string[] | undefined;
+  /**
+   * The record's current TLP as the sender holds it (the level it was last published at), or undefined
+   * when the sender does not hold the record. A change-set goes in full only if its authored level AND
+   * this level allow it: raising a record's TLP withholds its older, less restricted change-sets.
+   */
+  readonly currentTlpOf?: (recordId: string) => Tlp | undefined;
 }
 
 export interface AudienceResult {
@@ -60,12 +71,16 @@ function decide(input: AudienceInput, logged: LoggedChangeSet): { included: bool
   const { changeSet } = logged;
   if (changeSet.content === undefined) return { included: false, reason: 'content-not-held' };
   const tlp = changeSet.header.tlp;
+  const current = input.currentTlpOf?.(changeSet.content.record) ?? tlp;
   if (logged.delegation !== input.sender) {
-    return isRelayable(tlp) ? { included: true, reason: 'relay-clear-green' } : { included: false, reason: 'relay-above-green' };
+    if (!isRelayable(tlp)) return { included: false, reason: 'relay-above-green' };
+    return isRelayable(current) ? { included: true, reason: 'relay-clear-green' } : { included: false, reason: 'tlp-raised' };
   }
   const audience = input.audienceOf?.(changeSet.content.record);
   const everyoneNamed = audience !== undefined && input.recipients.every((recipient) => audience.includes(recipient));
+  // RED rules apply if either level is RED (the change-set as authored, or the record as it is now).
   if (tlp === 'RED') return everyoneNamed ? { included: true, reason: 'own-red-audience' } : { included: false, reason: 'red-audience' };
+  if (current === 'RED') return everyoneNamed ? { included: true, reason: 'own-red-audience' } : { included: false, reason: 'tlp-raised' };
   if (audience === undefined) return { included: true, reason: 'own' };
   return everyoneNamed ? { included: true, reason: 'own-audience' } : { included: false, reason: 'not-in-audience' };
 }

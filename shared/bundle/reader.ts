@@ -150,10 +150,10 @@ async function verifySteps(files: BundleFiles, options: VerifyOptions, limits: B
   }
   const signerName = signer.entry.name ?? signer.peer.name;
   if (signer.peer.revoked) {
-    throw new BundleError('signer-revoked', `The bundle is signed by ${signerName} (${signer.peer.delegationId}), whose keys are revoked.`, { delegation: signer.peer.delegationId });
+    throw new BundleError('signer-revoked', `The bundle claims to be signed by ${signerName} (${signer.peer.delegationId}), whose keys are revoked: it is not proven to come from it.`, { delegation: signer.peer.delegationId });
   }
   if (!signer.entry.verified) {
-    throw new BundleError('signer-unverified', `The bundle is signed by ${signerName} (${signer.peer.delegationId}), whose fingerprint you have not verified yet.`, {
+    throw new BundleError('signer-unverified', `The bundle claims to be signed by ${signerName} (${signer.peer.delegationId}), whose fingerprint you have not verified yet: it is not proven to come from it.`, {
       delegation: signer.peer.delegationId,
     });
   }
@@ -161,7 +161,7 @@ async function verifySteps(files: BundleFiles, options: VerifyOptions, limits: B
   const prehash = await minisignPrehash(files.age);
   const check = verifyMinisignPrehash(signature, prehash, { keyId: signer.peer.keyId, publicKey: signer.peer.signingKey });
   if (!check.ok) {
-    throw new BundleError('signature-invalid', `The signature of ${signerName} does not verify: ${check.message}`, { reason: check.reason });
+    throw new BundleError('signature-invalid', `The signature claims to be by ${signerName} (key ${keyIdText}) but does not verify, so the bundle is not proven to come from it (anyone can write a key id): ${check.message}`, { reason: check.reason });
   }
   // 5
   const comment = parseComment(signature.trustedComment);

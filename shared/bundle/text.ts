@@ -27,6 +27,14 @@ export function decodeUtf8Strict(bytes: Uint8Array, code: BundleErrorCode, what:
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu;
 
+/** Does `text` hold a control, bidi, separator, zero-width or BOM character (the set escapeControl escapes)? */
+export function hasUnsafeCharacters(text: string): boolean {
+  UNSAFE.lastIndex = 0;
+  const found = UNSAFE.test(text);
+  UNSAFE.lastIndex = 0;
+  return found;
+}
+
 /** Replaces every unsafe character with a visible escape (`\x1b`, `\u202e`); backslashes are doubled. */
 export function escapeControl(text: string): string {
   return text.replace(/\\/gu, '\\\\').replace(UNSAFE, (c) => {

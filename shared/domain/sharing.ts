@@ -9,3 +9,18 @@ export function isShareable(kind: string, values: Readonly<Record<string, unknow
   if (kind === 'need') return typeof values.status === 'string' && values.status !== 'draft';
   return true;
 }
+
+/**
+ * What a change-set's operations do to a record's draft state: 'draft' when it sets a need's status to
+ * draft, 'released' when it files it (any status but draft and withdrawn), null when it leaves the status
+ * alone, withdraws it, or the kind has no drafts. A need's change-sets authored (by HLC) before the first 'released' one were written
+ * while it was a draft and never leave the vault, even after it was submitted.
+ */
+export function draftTransition(kind: string, ops: readonly { readonly field: string; readonly value: unknown }[]): 'draft' | 'released' | null {
+  if (kind !== 'need') return null;
+  const status = ops.find((op) => op.field === 'status');
+  if (status === undefined) return null;
+  if (status.value === 'draft' || typeof status.value !== 'string') return 'draft';
+  // A draft withdrawn before it was ever filed was never stated: withdrawing it releases nothing.
+  return status.value === 'withdrawn' ? null : 'released';
+}

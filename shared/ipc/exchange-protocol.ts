@@ -57,8 +57,11 @@ export const keyEventViewSchema = z.strictObject({
 });
 export type KeyEventView = z.infer<typeof keyEventViewSchema>;
 
-/** Why a change-set goes redacted to a recipient (shared/bundle audience.ts plus drafts). */
-export const redactionReasonSchema = z.enum(['content-not-held', 'red-audience', 'not-in-audience', 'relay-above-green', 'draft']);
+/**
+ * Why a change-set goes redacted to a recipient (shared/bundle audience.ts plus drafts). `tlp-raised`: the
+ * change-set's own level would allow it, but the record's current level (raised since) does not.
+ */
+export const redactionReasonSchema = z.enum(['content-not-held', 'red-audience', 'not-in-audience', 'relay-above-green', 'tlp-raised', 'draft']);
 export type RedactionReason = z.infer<typeof redactionReasonSchema>;
 
 export const exportOptionsSchema = z.strictObject({
@@ -113,7 +116,10 @@ export const bundleImportReportSchema = z.strictObject({
   name: z.string(),
   relativePath: z.string(),
   outcome: importOutcomeSchema,
-  /** Known once the signature is checked (null when it failed before: missing pair, unknown signer, …). */
+  /**
+   * Known once the signature is proven; null for every refusal before that (missing pair, unknown or
+   * unverified signer, invalid signature…): the key id in a .minisig is a claim anyone can write.
+   */
   sender: z.strictObject({ id: delegationIdSchema, name: z.string(), fingerprint: z.array(z.string()) }).nullable(),
   signatureVerified: z.boolean(),
   bundleId: z.string().nullable(),
@@ -134,8 +140,19 @@ export const bundleImportReportSchema = z.strictObject({
     .nullable(),
   /** Each rejected change-set or flag, with its reason (capped at 100 in the view; `counts` has the total). */
   problems: z.array(z.strictObject({ reason: z.string().max(64), message: z.string().max(500) })).max(100),
-  /** Why the whole bundle was refused: a BundleError code (or `missing-signature`, `missing-bundle`) and its English message. */
-  refusal: z.strictObject({ code: z.string().max(64), message: z.string().max(1000) }).nullable(),
+  /**
+   * Why the whole bundle was refused: a BundleError code (or `missing-signature`, `missing-bundle`) and its
+   * English message. `claimedSender` (signer-unknown / signer-unverified only, when the key id is a
+   * delegation we hold): the delegation the signature CLAIMS to be from, for the "import and verify its
+   * card first" hint; never proven, never the sender.
+   */
+  refusal: z
+    .strictObject({
+      code: z.string().max(64),
+      message: z.string().max(1000),
+      claimedSender: z.strictObject({ id: delegationIdSchema, name: z.string() }).optional(),
+    })
+    .nullable(),
 });
 export type BundleImportReport = z.infer<typeof bundleImportReportSchema>;
 
@@ -154,6 +171,7 @@ export const exchangeEntrySchema = z.strictObject({
   outcome: z.enum(['sent', 'applied', 'duplicate', 'refused']),
   /** Full / redacted for sent; applied / parked / rejected … for received (names as in the reports). */
   counts: z.record(z.string().max(40), z.number().int().nonnegative()),
+  /** Received and refused: the bare refusal code (translated by the UI); null otherwise. */
   reason: z.string().max(1000).nullable(),
 });
 export type ExchangeEntry = z.infer<typeof exchangeEntrySchema>;

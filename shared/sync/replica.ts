@@ -18,7 +18,9 @@
  *   4. duplicates (hash held with content, or held redacted and received redacted) → counted, no-op
  *   5. redacted (header only): logged, chain advances, content marked missing; flagged `wrongly-redacted`
  *      when its TLP is CLEAR or GREEN and it was sent by a delegation other than its author (a relayer
- *      withheld content it may pass on; an author may withhold its own content from anyone)
+ *      withheld content it may pass on, OR the owner has since raised the record's TLP above GREEN and the
+ *      relayer rightly withholds it: a header does not name its record, so the receiver cannot tell, and
+ *      the flag says "may"; an author may withhold its own content from anyone)
  *   6. clock drift, over authentic new content whose HLC is the writing device's: any HLC more than
  *      maxDriftMs ahead of `now` → the WHOLE input is refused (`refused.reason = 'clock-skew'`, skew,
  *      device, delegation and sender named), nothing applied, so replicas never diverge on what they
@@ -481,7 +483,7 @@ function runIngest(state: ReplicaState, changeSets: readonly Sourced[], checkpoi
         update.added.push(item.header.seq);
         report.redacted += 1;
         if ((item.header.tlp === 'CLEAR' || item.header.tlp === 'GREEN') && item.from !== null && item.from !== known.id) {
-          builder.flag(item.hash, 'wrongly-redacted', `Seq ${item.header.seq} of device ${device} is ${item.header.tlp} but ${item.from} relayed it without its content; it will be requested again.`);
+          builder.flag(item.hash, 'wrongly-redacted', `Seq ${item.header.seq} of device ${device} was written at ${item.header.tlp} but ${item.from} relayed it without its content: either the relayer withheld content it may pass on, or the owner has since raised the record's TLP (then it rightly stays withheld). It will be requested again.`);
         }
       } else {
         withContent.push({ candidate: item, fill: false });

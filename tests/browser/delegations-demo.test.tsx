@@ -68,7 +68,7 @@ describe('the Delegations directory', () => {
     });
     renderApp({ vault, path: '/delegations' });
     await expect.element(heading()).toHaveTextContent('Delegations');
-    await expect.element(page.getByText('Delegations known: 3')).toBeVisible();
+    await expect.element(page.getByText('3 delegations known')).toBeVisible();
     const rows = [...document.querySelectorAll('tbody tr[data-delegation]')];
     expect(rows.map((row) => row.querySelector('th p')?.textContent)).toEqual([vault.profile.name, 'Germany — Federal Foreign Office', 'Ukraine — SSSCIP']);
     expect(rows[0]?.textContent).toContain('Your delegation');
@@ -87,7 +87,10 @@ describe('the Delegations directory', () => {
     await vault.request({ cmd: 'demo-load', language: 'uk' });
     renderApp({ vault, path: '/delegations', language: 'uk' });
     await expect.element(heading()).toHaveTextContent('Делегації');
-    await expect.element(page.getByText(`Відомих делегацій: ${String(DEMO_DELEGATIONS.length + 1)}`)).toBeVisible();
+    const known = DEMO_DELEGATIONS.length + 1;
+    const forms: Readonly<Record<string, string>> = { one: 'Відома {n} делегація', few: 'Відомі {n} делегації', many: 'Відомо {n} делегацій', other: 'Відомо {n} делегації' };
+    const expected = (forms[new Intl.PluralRules('uk').select(known)] ?? '').replace('{n}', String(known));
+    await expect.element(page.getByText(expected)).toBeVisible();
     const rows = [...document.querySelectorAll('tbody tr[data-delegation]')];
     expect(rows[0]?.hasAttribute('data-local')).toBe(true);
     const ukraine = rows.find((row) => row.textContent.includes('Державна служба спеціального зв’язку'));

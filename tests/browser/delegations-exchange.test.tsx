@@ -1,8 +1,10 @@
 /**
  * Contact cards and the verification ceremony (issue #7) on the Delegations screen: the own fingerprint
  * shown for reading out and the card exported through DeskApi; a card imported after a preview of what
- * it proposes; refusals with their reason; the ceremony, where a mistyped fingerprint changes nothing
- * and the right one verifies the delegation and releases its parked change-sets; the detail page
+ * it proposes; refusals with their reason; the ceremony, where the name and role start empty (the
+ * card's proposals are only hints; taking the proposed name is a click), a name confusable with a known
+ * delegation is refused beside the field, a mistyped fingerprint changes nothing and the right one
+ * verifies the delegation and releases its parked change-sets; the detail page
  * (verification, key events, acknowledged versions, demo data said plainly); Ukrainian; card names
  * that are only ever text.
  */
@@ -97,21 +99,36 @@ describe('importing a contact card and the ceremony', () => {
     await expect.element(ceremony.getByText(/read out their fingerprint: 8 groups of 5 digits/u)).toBeVisible();
     expect(ceremony.getByRole('button', { name: /match/iu }).elements()).toHaveLength(0);
     expect(document.body.textContent).not.toContain(POLAND_DIGITS.join(' '));
-    await expect.element(ceremony.getByRole('textbox', { name: 'Display name' })).toHaveValue(card.name);
-    await expect.element(ceremony.getByRole('radio', { name: 'Partner' })).toBeChecked();
+    // Name and role are assigned here, not taken from the card: both start empty, the proposals are hints.
+    const name = ceremony.getByRole('textbox', { name: 'Display name' });
+    const roles = ceremony.getByRole('radiogroup', { name: 'Role' });
+    await expect.element(name).toHaveValue('');
+    for (const radio of roles.getByRole('radio').elements()) expect((radio as HTMLInputElement).checked).toBe(false);
+    await expect.element(name).toHaveAccessibleDescription(`How this delegation is named on this workstation. The card proposes: ${card.name}.`);
+    await expect.element(roles).toHaveAccessibleDescription(/The card proposes: Partner\./u);
 
     // Messages beside the fields.
     const fingerprint = ceremony.getByRole('textbox', { name: 'Fingerprint as read out to you' });
     await userEvent.fill(fingerprint, '31415 92653');
     await userEvent.click(ceremony.getByRole('button', { name: 'Check the fingerprint' }));
     await expect.element(fingerprint).toHaveAccessibleDescription(/A fingerprint has 40 digits; you have typed 10\./u);
+    await expect.element(name).toHaveAccessibleDescription(/Enter a name of at least 2 characters\./u);
+    await expect.element(roles).toHaveAccessibleDescription(/Choose the role\./u);
     await expect.element(ceremony.getByRole('radiogroup', { name: 'How was the fingerprint read out to you?' })).toHaveAccessibleDescription(/Choose how the fingerprint was read out to you\./u);
+    expect(vault.callsOf('delegation-verify')).toHaveLength(0);
+
+    // Taking the proposed name is an explicit action, from the keyboard too.
+    (ceremony.getByRole('button', { name: 'Use the proposed name' }).element() as HTMLElement).focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.element(name).toHaveValue(card.name);
+    await expect.element(name).not.toHaveAccessibleDescription(/Enter a name/u);
     expect(vault.callsOf('delegation-verify')).toHaveLength(0);
 
     // A mistyped group: nothing changes.
     await userEvent.fill(fingerprint, '31415 92653 58979 32384 62643 38327 95028 84198');
     await userEvent.click(ceremony.getByRole('radio', { name: 'By phone' }));
-    await userEvent.fill(ceremony.getByRole('textbox', { name: 'Display name' }), 'Poland — MC');
+    await userEvent.click(roles.getByRole('radio', { name: 'Partner' }));
+    await userEvent.fill(name, 'Poland — MC');
     await userEvent.click(ceremony.getByRole('button', { name: 'Check the fingerprint' }));
     await expect.element(ceremony.getByRole('alert')).toHaveTextContent(/These digits are not the fingerprint of the card you imported\. Nothing was changed/u);
     expect(vault.delegations.find((delegation) => delegation.id === card.id)?.verification).toBeNull();
@@ -121,7 +138,7 @@ describe('importing a contact card and the ceremony', () => {
     // Spaces and dashes do not matter; the right digits verify.
     await userEvent.fill(fingerprint, '31415-92653 58979 32384  62643 38327 95028 84197');
     await userEvent.click(ceremony.getByRole('button', { name: 'Check the fingerprint' }));
-    await expect.element(page.getByText('Poland — MC is verified. Change-sets released from parking: 3.')).toBeVisible();
+    await expect.element(page.getByText('Poland — MC is verified. 3 change-sets were released from parking.')).toBeVisible();
     expect(vault.callsOf('delegation-verify')[1]).toEqual({ cmd: 'delegation-verify', delegationId: card.id, fingerprint: POLAND_DIGITS.join(''), name: 'Poland — MC', role: 'partner', channel: 'phone' });
     const summary = page.getByRole('region', { name: 'Verification' });
     await expect.element(summary.getByText('Fingerprint checked')).toBeVisible();
@@ -149,6 +166,38 @@ describe('importing a contact card and the ceremony', () => {
     await expect.element(cardRegion().getByRole('alert')).toHaveTextContent(/It is your own delegation's contact card/u);
     expect(vault.delegations).toHaveLength(2);
   });
+
+  it('refuses an assigned name confusable with a known delegation beside the name field, and verifies under another', async () => {
+    const known = fakeDelegationView({ name: 'Germany — Federal Foreign Office', role: 'partner', country: 'DE' });
+    const card = polandCard();
+    const vault = createFakeVault({ delegations: [known] });
+    const platform = createMemoryPlatform();
+    renderApp({ vault, platform, path: '/delegations' });
+    await importCard(platform, card);
+    await userEvent.click(page.getByRole('button', { name: 'Import this card' }));
+    await userEvent.click(page.getByRole('link', { name: `Verify the fingerprint of ${card.name}` }));
+    const ceremony = page.getByRole('region', { name: 'Verify the fingerprint' });
+    const name = ceremony.getByRole('textbox', { name: 'Display name' });
+    await userEvent.fill(ceremony.getByRole('textbox', { name: 'Fingerprint as read out to you' }), POLAND_DIGITS.join(' '));
+    await userEvent.fill(name, 'GERMANY - federal foreign office');
+    await userEvent.click(ceremony.getByRole('radio', { name: 'Partner' }));
+    await userEvent.click(ceremony.getByRole('radio', { name: 'In person' }));
+    await userEvent.click(ceremony.getByRole('button', { name: 'Check the fingerprint' }));
+
+    await expect
+      .element(name)
+      .toHaveAccessibleDescription(/This name can be confused with a delegation you already know \(Germany — Federal Foreign Office\)\. Choose a name that tells them apart\./u);
+    await expect.element(name).toHaveFocus();
+    expect(ceremony.getByRole('alert').elements()).toHaveLength(0);
+    expect(vault.delegations.find((delegation) => delegation.id === card.id)?.verification).toBeNull();
+
+    // Another name: the message goes as soon as the name changes, and the ceremony succeeds.
+    await userEvent.fill(name, 'Poland — Ministry of Digital Affairs');
+    await expect.element(name).not.toHaveAccessibleDescription(/can be confused/u);
+    await userEvent.click(ceremony.getByRole('button', { name: 'Check the fingerprint' }));
+    await expect.element(page.getByText('Poland — Ministry of Digital Affairs is verified. 0 change-sets were released from parking.')).toBeVisible();
+    expect(vault.callsOf('delegation-verify').map((call) => call.name)).toEqual(['GERMANY - federal foreign office', 'Poland — Ministry of Digital Affairs']);
+  });
 });
 
 describe('the delegation page', () => {
@@ -171,7 +220,17 @@ describe('the delegation page', () => {
     const ceremony = page.getByRole('region', { name: 'Перевірка відбитка' });
     await userEvent.click(ceremony.getByRole('button', { name: 'Перевірити відбиток' }));
     await expect.element(ceremony.getByRole('textbox', { name: 'Відбиток, який вам зачитали' })).toHaveAccessibleDescription(/Введіть відбиток так, як вам його зачитують\./u);
-    await expect.element(ceremony.getByRole('radio', { name: 'Спостерігач' })).toBeChecked();
+    const name = ceremony.getByRole('textbox', { name: 'Назва для показу' });
+    await expect.element(name).toHaveValue('');
+    await expect.element(name).toHaveAccessibleDescription(/Картка пропонує: Literatura\./u);
+    await expect.element(name).toHaveAccessibleDescription(/Введіть назву щонайменше з 2 символів\./u);
+    const roles = ceremony.getByRole('radiogroup', { name: 'Роль' });
+    await expect.element(roles).toHaveAccessibleDescription(/Картка пропонує: Спостерігач\./u);
+    await expect.element(roles).toHaveAccessibleDescription(/Оберіть роль\./u);
+    await expect.element(ceremony.getByRole('radio', { name: 'Спостерігач' })).not.toBeChecked();
+    await userEvent.click(ceremony.getByRole('button', { name: 'Використати запропоновану назву' }));
+    await expect.element(name).toHaveValue('Literatura');
+    await userEvent.click(ceremony.getByRole('radio', { name: 'Спостерігач' }));
     await userEvent.fill(ceremony.getByRole('textbox', { name: 'Відбиток, який вам зачитали' }), '00000 00000 00000 00000 00000 00000 00000 00000');
     await userEvent.click(ceremony.getByRole('radio', { name: 'Особисто' }));
     await userEvent.click(ceremony.getByRole('button', { name: 'Перевірити відбиток' }));

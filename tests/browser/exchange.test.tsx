@@ -4,9 +4,10 @@
  * sealing with progress, one save of both files of every bundle, the logged summary with SHA-256),
  * save outcomes, import of files and folders with progress and one report per bundle (including the
  * unknown-signer instruction, duplicates and missing halves), the working set refreshed afterwards,
- * the history table, Ukrainian, keyboard use of the tabs, and record text that is only ever text.
+ * reports that name no sender when the signature was not proven, the history table (refusal codes in
+ * words, old and unknown ones too), plural counts, Ukrainian, keyboard use of the tabs, and record text that is only ever text.
  */
-import type { DelegationView } from '@shared/ipc/vault-protocol';
+import type { DelegationView, ExchangeEntry } from '@shared/ipc/vault-protocol';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { createMemoryPlatform } from '../../renderer/platform/memory';
@@ -71,9 +72,9 @@ describe('the export wizard', () => {
     await expect.element(germany).toBeVisible();
     await expect.element(page.getByRole('article', { name: `Bundle 2 of 2: ${UKRAINE.name}` })).toBeVisible();
     const reasons = germany.getByRole('list');
-    await expect.element(reasons).toHaveTextContent(/Drafts: 1 change-sets of drafts, which never leave this workstation\./u);
-    await expect.element(reasons).toHaveTextContent(/TLP:RED: 1 change-sets of RED records that do not name this recipient\./u);
-    await expect.element(reasons).toHaveTextContent(/Relay above GREEN: 1 change-sets of other delegations' records above TLP:GREEN/u);
+    await expect.element(reasons).toHaveTextContent(/Drafts: 1 change-set of a draft, which never leaves this workstation\./u);
+    await expect.element(reasons).toHaveTextContent(/TLP:RED: 1 change-set of a RED record that does not name this recipient\./u);
+    await expect.element(reasons).toHaveTextContent(/Relay above GREEN: 1 change-set of another delegation's record above TLP:GREEN, which is never relayed\./u);
     await expect.element(page.getByRole('note')).toHaveTextContent(/TLP is a sharing policy, not a cryptographic guarantee.*Every export is logged in the audit log/u);
 
     const release = vault.exchange.holdAfterProgress('export-seal');
@@ -91,7 +92,7 @@ describe('the export wizard', () => {
     for (const name of names.filter((n) => n.endsWith('.tdesk.age'))) expect(names).toContain(`${name}.minisig`);
     const commit = vault.callsOf('export-commit');
     expect(commit).toEqual([{ cmd: 'export-commit', exportId: expect.any(String) as string, location: 'memory' }]);
-    await expect.element(page.getByText('Bundles saved: 2 (4 files) to memory.')).toBeVisible();
+    await expect.element(page.getByText('2 bundles (4 files) saved to memory.')).toBeVisible();
     const files = page.getByRole('table', { name: 'Files written, with their SHA-256' });
     for (const name of names) await expect.element(files.getByRole('rowheader', { name, exact: true })).toBeVisible();
     const hashes = [...document.querySelectorAll('[data-export-files] code')].map((code) => code.textContent);
@@ -157,7 +158,7 @@ describe('import', () => {
     await expect.element(good.getByText('A change-set changes a record of another delegation.')).toBeVisible();
 
     const stranger = page.getByRole('article', { name: 'stick/2025-03-04_FR-to-EE_0001.tdesk.age' });
-    await expect.element(stranger.getByText('Unknown: the signature could not be checked')).toBeVisible();
+    await expect.element(stranger.getByText('Not proven: the signature was not verified, so who sent this bundle is not known.')).toBeVisible();
     await expect.element(stranger.getByText('Not verified', { exact: true })).toBeVisible();
     await expect.element(stranger.getByText('The bundle is signed by a delegation this workstation does not know.')).toBeVisible();
     await expect.element(stranger.getByText(/Import that delegation's contact card and verify its fingerprint first/u)).toBeVisible();
@@ -206,6 +207,35 @@ describe('import', () => {
     expect(getComputedStyle(history.element().querySelector('code.td-hash') as Element).userSelect).toBe('all');
   });
 
+  it('names no sender for an unproven signature, and the history translates refusal codes, old "code: message" reasons and unknown codes', async () => {
+    const vault = seeded();
+    const platform = createMemoryPlatform();
+    platform.queuePick(pickOf([...fakeBundlePair('stranger', { sender: 'aaaaaaaaaaaaaaaaaaaaaaaaaa' }), ...fakeBundlePair('latvia', { sender: UNVERIFIED.id })]));
+    const old: Omit<ExchangeEntry, 'name' | 'reason'> = { direction: 'received', at: '2025-03-01T09:00:00.000Z', bundleId: null, peers: [], size: { age: 10, minisig: 5 }, sha256: { age: null, minisig: null }, changeSets: 0, outcome: 'refused', counts: {} };
+    vault.exchange.seedHistory({ ...old, name: 'old.tdesk.age', reason: 'decrypt-failed: The file could not be decrypted with our key.' });
+    vault.exchange.seedHistory({ ...old, name: 'newer.tdesk.age', reason: 'quantum-flux' });
+    renderApp({ vault, platform, path: '/exchange?part=import' });
+    await userEvent.click(page.getByRole('button', { name: 'Choose bundle files' }));
+    await expect.element(page.getByText('Bundles: 2. Applied: 0. Already imported: 0. Refused: 2.')).toBeVisible();
+    const latvia = page.getByRole('article', { name: 'latvia.tdesk.age' });
+    await expect.element(latvia.getByText('Not proven: the signature was not verified, so who sent this bundle is not known.')).toBeVisible();
+    await expect.element(latvia.getByText('The signature claims to come from Latvia — MFA; this is not proven.')).toBeVisible();
+    await expect.element(latvia.getByText(/Import that delegation's contact card and verify its fingerprint first/u)).toBeVisible();
+    expect(latvia.getByLabelText(/^Fingerprint of/u).elements()).toHaveLength(0);
+
+    await userEvent.click(tab('History'));
+    await expect.element(page.getByText('4 bundles in the history')).toBeVisible();
+    const history = page.getByRole('table', { name: 'Bundles sent and received, newest first' });
+    const reasonOf = (file: string): string => {
+      const row = [...history.element().querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')?.textContent === file);
+      return row?.lastElementChild?.textContent ?? '';
+    };
+    await expect.poll(() => reasonOf('stranger.tdesk.age')).toBe('The bundle is signed by a delegation this workstation does not know.');
+    expect(reasonOf('latvia.tdesk.age')).toBe('The bundle is signed by a delegation whose fingerprint has not been verified yet.');
+    expect(reasonOf('old.tdesk.age')).toBe('The file could not be decrypted with your delegation\'s key.');
+    expect(reasonOf('newer.tdesk.age')).toBe('The bundle was refused (quantum-flux).');
+  });
+
   it('reports in Ukrainian, record text staying text', async () => {
     const vault = createFakeVault({ settings: { language: 'uk' }, delegations: DELEGATIONS });
     const platform = createMemoryPlatform();
@@ -221,8 +251,11 @@ describe('import', () => {
     await userEvent.click(page.getByRole('button', { name: 'Обрати файли пакетів' }));
     await expect.element(page.getByText('Пакетів: 2. Застосовано: 1. Уже імпортовано: 0. Відхилено: 1.')).toBeVisible();
     await expect.element(page.getByText('Пакет підписано делегацією, невідомою на цій робочій станції.')).toBeVisible();
+    await expect.element(page.getByText('Не підтверджено: підпис не перевірено, тож невідомо, хто надіслав цей пакет.')).toBeVisible();
     await expect.element(page.getByText(/Спершу імпортуйте контактну картку цієї делегації/u)).toBeVisible();
     await expect.element(page.getByText(hostile, { exact: false })).toBeVisible();
+    await userEvent.click(tab('Історія'));
+    await expect.element(page.getByText('В історії 2 пакети')).toBeVisible();
     await userEvent.click(page.getByRole('navigation').getByRole('link', { name: 'Потреби' }));
     await expect.element(page.getByText(hostile).first()).toBeVisible();
     expect(document.querySelector('main img')).toBeNull();

@@ -2,7 +2,8 @@
  * The exchange commands of the fake vault (issue #7), stateful and without cryptography: contact cards
  * and bundles are JSON files made by `fakeCardFile` and `fakeBundlePair`; an imported card's delegation
  * stays unverified (its parked change-sets held back, its bundles refused) until the fingerprint its
- * card carries is typed; an export is previewed from the records the vault holds (drafts, RED, relays
+ * card carries is typed, under a name the user assigns that is not confusable with another known
+ * delegation's (refused like the worker: `card-refused`, reason `confusable-name`, `with` its id); an export is previewed from the records the vault holds (drafts, RED, relays
  * above GREEN redacted), sealed with progress, and logged only when committed; imports pair the files,
  * refuse unknown or unverified signers, count duplicates, and keep a history with real SHA-256 digests.
  */
@@ -131,6 +132,8 @@ export interface FakeExchange {
   seedParked(delegationId: string, count: number): void;
   /** Key ids of delegations already known (for key-id collisions), by delegation id. */
   seedKeyId(delegationId: string, keyId: string): void;
+  /** An entry of the exchange history as an earlier (or later) worker may have written it. */
+  seedHistory(entry: ExchangeEntry): void;
   /** Stops `cmd` after its first progress report until the returned function is called. */
   holdAfterProgress(cmd: 'export-seal' | 'import-bundles'): () => void;
   readonly history: readonly ExchangeEntry[];
@@ -206,6 +209,13 @@ export function createFakeExchange(context: ExchangeContext): FakeExchange {
   function verify(request: Extract<VaultRequest, { cmd: 'delegation-verify' }>): { delegation: DelegationView; released: IngestReport } {
     const delegation = find(request.delegationId);
     if (delegation === undefined) return context.fail('not-found', 'Unknown delegation.');
+    // The assigned name, checked before the fingerprint as the worker does: no control or bidi
+    // characters, not confusable with another delegation (ours included).
+    if (/[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u.test(request.name)) return refuse('name-invalid', 'The name holds control or bidirectional-text characters.');
+    const own = context.profile();
+    const others = [{ id: own.delegationId, name: own.name }, ...context.others.filter((other) => other.id !== delegation.id)];
+    const clash = others.find((other) => skeleton(other.name) === skeleton(request.name));
+    if (clash !== undefined) return refuse('confusable-name', `The name can be confused with ${clash.name}.`, { with: clash.id });
     const typed = request.fingerprint.replace(/[\s-]/gu, '');
     if (typed !== delegation.fingerprint.join('')) {
       context.log('verification-failed', { delegationId: delegation.id });
@@ -360,7 +370,7 @@ export function createFakeExchange(context: ExchangeContext): FakeExchange {
     if (content === null) return refused('signature-malformed', 'The signature is not a minisign signature.');
     const sender = find(content.sender);
     if (sender === undefined) return refused('signer-unknown', 'The signer is not a delegation this vault knows.');
-    if (sender.verification === null) return refused('signer-unverified', 'The signer has not been verified.');
+    if (sender.verification === null) return { ...refused('signer-unverified', 'The signer has not been verified.'), refusal: { code: 'signer-unverified', message: 'The signer has not been verified.', claimedSender: { id: sender.id, name: sender.name } } };
     const senderView = { id: sender.id, name: sender.name, fingerprint: [...sender.fingerprint] };
     const zero = { changeSets: content.changeSets, applied: 0, duplicates: 0, contentFilled: 0, redacted: 0, parked: 0, newConflicts: 0, rejected: 0 };
     if (importedBundles.has(content.bundleId)) {
@@ -436,6 +446,9 @@ export function createFakeExchange(context: ExchangeContext): FakeExchange {
     },
     seedKeyId(delegationId, keyId) {
       keyIds.set(delegationId, keyId);
+    },
+    seedHistory(entry) {
+      history.push(structuredClone(entry));
     },
     holdAfterProgress(cmd) {
       let release = (): void => undefined;

@@ -4,6 +4,7 @@
  * everything not owned is read-only and says so), coverage and its markers (a withdrawn need), the
  * events, the history from the change log, and refusals in words.
  */
+import { KIND_FIELDS } from '@shared/domain/record-values';
 import type { RecordView } from '@shared/ipc/vault-protocol';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
@@ -117,6 +118,38 @@ describe('a need seen by the beneficiary that owns it', () => {
     await userEvent.click(main().getByRole('button', { name: 'Change the status' }));
     await expect.element(main().getByText('The status is now “Withdrawn”.')).toBeVisible();
     expect(vault.records.get(need.id)?.values['status']).toBe('withdrawn');
+  });
+
+  it('submits a draft with every current value in the submitting change-set (a draft’s change-sets never leave the vault)', async () => {
+    const vault = createFakeVault({ profile: { role: 'beneficiary', name: 'Ukraine — SSSCIP', country: 'UA' } });
+    const need = needView(vault.profile.delegationId, { status: 'draft', assessmentScore: null, interAgencyPriority: null });
+    vault.seedRecords([need]);
+    renderApp({ vault, path: `/needs/${need.id}` });
+    await expect.element(heading()).toHaveTextContent('Satellite terminals');
+    await userEvent.click(main().getByRole('button', { name: 'Change status' }));
+    await userEvent.click(main().getByRole('combobox', { name: 'New status' }));
+    await userEvent.click(page.getByRole('option', { name: 'Submitted' }));
+    await userEvent.click(main().getByRole('button', { name: 'Change the status' }));
+    await expect.element(main().getByText('The status is now “Submitted”.')).toBeVisible();
+    const [write] = vault.callsOf('records-write');
+    const edit = write?.edits[0];
+    expect(edit).toMatchObject({ record: need.id, kind: 'need', tlp: need.tlp });
+    const written = Object.fromEntries((edit?.ops ?? []).map((op) => [op.field, op.value]));
+    expect(written).toEqual({ ...need.values, status: 'submitted' });
+    expect(Object.keys(written).sort()).toEqual([...KIND_FIELDS.need].sort());
+  });
+
+  it('changes only the status of a need that is no longer a draft', async () => {
+    const vault = createFakeVault({ profile: { role: 'beneficiary', name: 'Ukraine — SSSCIP', country: 'UA' } });
+    const need = needView(vault.profile.delegationId, { status: 'submitted' });
+    vault.seedRecords([need]);
+    renderApp({ vault, path: `/needs/${need.id}` });
+    await userEvent.click(main().getByRole('button', { name: 'Change status' }));
+    await userEvent.click(main().getByRole('combobox', { name: 'New status' }));
+    await userEvent.click(page.getByRole('option', { name: 'Open' }));
+    await userEvent.click(main().getByRole('button', { name: 'Change the status' }));
+    await expect.element(main().getByText('The status is now “Open”.')).toBeVisible();
+    expect(vault.callsOf('records-write').map((call) => call.edits)).toEqual([[{ record: need.id, kind: 'need', tlp: need.tlp, ops: [{ field: 'status', value: 'open' }] }]]);
   });
 
   it('accepts a delivery made for it; the partner’s offer stays read-only', async () => {

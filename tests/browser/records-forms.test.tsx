@@ -1,7 +1,7 @@
 /**
  * Record forms (issue #5): shared/domain's validation messages beside the fields, in English and
  * Ukrainian; text normalised to NFC and trimmed before it is written; an edit writes only the fields
- * that changed; who may create what (a beneficiary files needs, a partner makes offers); and the path
+ * that changed (every field when it submits a draft); who may create what (a beneficiary files needs, a partner makes offers); and the path
  * from a need to an offer allocated to it.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -103,6 +103,21 @@ describe('editing a need', () => {
     await userEvent.click(edit.getByRole('button', { name: 'Save the changes' }));
     await expect.element(heading()).toHaveTextContent(valueText(need, 'title'));
     expect(vault.callsOf('records-write').map((call) => call.edits)).toEqual([[{ record: need.id, kind: 'need', tlp: need.tlp, ops: [{ field: 'quantity', value: 45 }] }]]);
+  });
+
+  it('re-publishes every value when the edit submits a draft (its draft change-sets never leave the vault)', async () => {
+    const vault = beneficiary();
+    const need = needView(vault.profile.delegationId, { status: 'draft', assessmentScore: null, interAgencyPriority: null });
+    vault.seedRecords([need]);
+    renderApp({ vault, path: `/needs/${need.id}/edit` });
+    const edit = form('Edit the need');
+    await userEvent.click(edit.getByRole('combobox', { name: 'Status' }));
+    await userEvent.click(page.getByRole('option', { name: 'Submitted' }));
+    await userEvent.click(edit.getByRole('button', { name: 'Save the changes' }));
+    await expect.element(heading()).toHaveTextContent(valueText(need, 'title'));
+    const [write] = vault.callsOf('records-write');
+    const ops = write?.edits[0]?.ops ?? [];
+    expect(Object.fromEntries(ops.map((op) => [op.field, op.value]))).toEqual({ ...need.values, status: 'submitted' });
   });
 
   it('is refused for a need another delegation owns', async () => {

@@ -1,18 +1,21 @@
 /**
  * The verification ceremony (DESIGN.md §5): the other delegation reads its fingerprint from its own
  * Tallinn Desk and the user types it; there is no "it matches" button, and the expected fingerprint is
- * never shown here. Name and role are assigned by this workstation (prefilled with the card's
- * proposals), and the channel the fingerprint came through is recorded. A mismatch changes nothing.
+ * never shown here. Name and role are assigned by the verifying user (DESIGN.md §3): both start empty,
+ * the card's proposals are only shown beside the fields (taking the proposed name is an explicit click),
+ * and the channel the fingerprint came through is recorded. A mismatch changes nothing; a name the
+ * worker refuses as confusable with a known delegation is said beside the name field.
  */
 import { Alert, Button, Group, List, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { ROLES, type Role } from '@shared/crypto/formats';
 import { verificationChannelSchema, type DelegationView, type IngestReport, type VerificationChannel } from '@shared/ipc/vault-protocol';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { failureOf, useVaultSession } from '../../app/hooks';
-import { useDomainLabels } from '../records';
+import { failureOf, useVaultSession, type VaultFailure } from '../../app/hooks';
+import { useDelegationNames, useDomainLabels } from '../records';
 import { useVaultErrorText } from '../vault';
+import { cardRefusalReason, useCardFailureText } from './card-refusal';
 import { checkCeremony, type CeremonyDraft, type CeremonyErrors } from './ceremony-form';
 import { digitCount, FINGERPRINT_DIGITS } from './fingerprint';
 
@@ -36,27 +39,53 @@ function isChannel(value: string): value is VerificationChannel {
   return (CHANNELS as readonly string[]).includes(value);
 }
 
+/** The known delegation a refused name can be confused with, by name ("another delegation" when unknown). */
+function useConfusableWith(): (failure: VaultFailure) => string {
+  const { t } = useTranslation('delegations');
+  const names = useDelegationNames();
+  return (failure) => {
+    const other = failure.details?.['with'];
+    if (typeof other === 'string' && (names.byId.has(other) || names.isLocal(other))) return names.plain(other);
+    const named = failure.details?.['withName'];
+    return typeof named === 'string' && named.trim() !== '' ? named : t('cardImport.anotherDelegation');
+  };
+}
+
 export function VerificationCeremony({ delegation, onVerified }: Props) {
   const { t } = useTranslation('delegations');
   const session = useVaultSession();
   const labels = useDomainLabels();
   const errorText = useVaultErrorText();
+  const cardFailureText = useCardFailureText();
+  const confusableWith = useConfusableWith();
   const titleId = useId();
-  const [draft, setDraft] = useState<CeremonyDraft>({ fingerprint: '', name: delegation.name, role: delegation.role, channel: null });
+  const nameRef = useRef<HTMLInputElement>(null);
+  // Nothing is taken from the card: the user types the name and chooses the role.
+  const [draft, setDraft] = useState<CeremonyDraft>({ fingerprint: '', name: '', role: null, channel: null });
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<{ readonly kind: 'mismatch' } | { readonly kind: 'failed'; readonly message: string } | null>(null);
+  /** Why the worker refused the name (shown beside it until the name is changed). */
+  const [nameRefusal, setNameRefusal] = useState<{ readonly kind: 'confusable'; readonly with: string } | { readonly kind: 'invalid' } | null>(null);
 
   const checked = checkCeremony(draft);
   const errors: CeremonyErrors = tried && !checked.ok ? checked.errors : {};
   const message = (field: keyof CeremonyErrors): string | undefined => {
     const key = errors[field];
     if (key === undefined) return undefined;
-    return t(`ceremony.errors.${key}`, { count: digitCount(draft.fingerprint), total: FINGERPRINT_DIGITS });
+    return t(`ceremony.errors.${key}`, { typed: digitCount(draft.fingerprint), total: FINGERPRINT_DIGITS });
   };
+  const refusedName =
+    nameRefusal === null ? undefined : nameRefusal.kind === 'confusable' ? t('ceremony.errors.nameConfusable', { with: nameRefusal.with }) : t('ceremony.errors.nameInvalid');
+  const nameMessage = message('name') ?? refusedName;
   const update = (patch: Partial<CeremonyDraft>): void => {
     setDraft((current) => ({ ...current, ...patch }));
   };
+  const setName = (name: string): void => {
+    update({ name });
+    setNameRefusal(null);
+  };
+  const proposedRole = labels.role(delegation.role);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -64,12 +93,22 @@ export function VerificationCeremony({ delegation, onVerified }: Props) {
     if (!checked.ok || busy) return;
     setBusy(true);
     setProblem(null);
+    setNameRefusal(null);
     try {
       const result = await session.exchange.verifyDelegation({ delegationId: delegation.id, ...checked.values });
       onVerified(result);
     } catch (error) {
       const failure = failureOf(error);
-      setProblem(failure.code === 'fingerprint-mismatch' ? { kind: 'mismatch' } : { kind: 'failed', message: errorText(failure) });
+      const refusedAs = failure.code !== 'card-refused' ? null : failure.details?.['reason'] === 'name-invalid' ? 'name-invalid' : cardRefusalReason(failure);
+      if (refusedAs === 'confusable-name' || refusedAs === 'name-invalid') {
+        // Said beside the name field, which gets the focus so the user can choose another name.
+        setNameRefusal(refusedAs === 'name-invalid' ? { kind: 'invalid' } : { kind: 'confusable', with: confusableWith(failure) });
+        nameRef.current?.focus();
+      } else if (failure.code === 'fingerprint-mismatch') {
+        setProblem({ kind: 'mismatch' });
+      } else {
+        setProblem({ kind: 'failed', message: failure.code === 'card-refused' ? cardFailureText(failure) : errorText(failure) });
+      }
       // The alert is read out; focus stays in the form so the user can correct the digits.
     } finally {
       setBusy(false);
@@ -88,11 +127,12 @@ export function VerificationCeremony({ delegation, onVerified }: Props) {
           <List.Item>{t('ceremony.step2')}</List.Item>
           <List.Item>{t('ceremony.step3')}</List.Item>
         </List>
+        <Text maw="70ch">{t('ceremony.assignNote')}</Text>
         <form onSubmit={(event) => void submit(event)} noValidate>
           <Stack gap="md" maw="40rem">
             <TextInput
               label={t('ceremony.fingerprint')}
-              description={t('ceremony.fingerprintHelp', { count: digitCount(draft.fingerprint), total: FINGERPRINT_DIGITS })}
+              description={t('ceremony.fingerprintHelp', { typed: digitCount(draft.fingerprint), total: FINGERPRINT_DIGITS })}
               value={draft.fingerprint}
               onChange={(event) => {
                 update({ fingerprint: event.currentTarget.value });
@@ -107,20 +147,39 @@ export function VerificationCeremony({ delegation, onVerified }: Props) {
               styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: '0.06em' } }}
               data-fingerprint-input=""
             />
-            <TextInput
-              label={t('ceremony.name')}
-              description={t('ceremony.nameHelp', { proposed: delegation.name })}
-              value={draft.name}
-              onChange={(event) => {
-                update({ name: event.currentTarget.value });
-              }}
-              error={message('name')}
-              required
-              autoComplete="off"
-            />
+            <Stack gap={4}>
+              <TextInput
+                ref={nameRef}
+                label={t('ceremony.name')}
+                description={t('ceremony.nameHelp', { proposed: delegation.name })}
+                value={draft.name}
+                onChange={(event) => {
+                  setName(event.currentTarget.value);
+                }}
+                error={nameMessage}
+                required
+                autoComplete="off"
+                spellCheck={false}
+                data-ceremony-name=""
+              />
+              <Group>
+                <Button
+                  type="button"
+                  variant="default"
+                  size="xs"
+                  onClick={() => {
+                    setName(delegation.name);
+                    nameRef.current?.focus();
+                  }}
+                  data-use-proposed-name=""
+                >
+                  {t('ceremony.useProposedName')}
+                </Button>
+              </Group>
+            </Stack>
             <Radio.Group
               label={t('ceremony.role')}
-              description={t('ceremony.roleHelp', { proposed: labels.role(delegation.role) })}
+              description={t('ceremony.roleHelp', { proposed: proposedRole })}
               value={draft.role ?? ''}
               onChange={(value) => {
                 if (isRole(value)) update({ role: value });
@@ -176,7 +235,7 @@ export function VerifiedNotice({ result }: { readonly result: VerifiedResult }) 
     <Alert color="teal" icon={<IconCircleCheck aria-hidden="true" />} maw="70ch" data-verified-notice="">
       <Stack gap={4}>
         <Text size="sm" fw={600}>
-          {t('ceremony.verified', { name: delegation.name, applied: released.applied + released.redacted })}
+          {t('ceremony.verified', { name: delegation.name, count: released.applied + released.redacted })}
         </Text>
         {released.newConflicts > 0 ? <Text size="sm">{t('ceremony.releasedConflicts', { count: released.newConflicts })}</Text> : null}
         {released.rejected.length > 0 ? <Text size="sm">{t('ceremony.releasedRejected', { count: released.rejected.length })}</Text> : null}

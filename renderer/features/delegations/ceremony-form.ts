@@ -1,6 +1,6 @@
 /**
- * The verification ceremony's form (zod): the fingerprint as read out, the display name and role this
- * workstation assigns, and how the fingerprint was read out. Messages are keys of
+ * The verification ceremony's form (zod): the fingerprint as read out, the display name and role the
+ * verifying user assigns (both start empty: nothing is taken from the card), and how the fingerprint was read out. Messages are keys of
  * `delegations:ceremony.errors`, shown beside their fields.
  */
 import { ROLES, type Role } from '@shared/crypto/formats';
@@ -11,21 +11,32 @@ import { cleanFingerprint, fingerprintProblem, type FingerprintProblem } from '.
 export const NAME_MIN = 2;
 export const NAME_MAX = 120;
 
+/**
+ * Control and bidirectional-text characters: a name holding them can display differently from what it
+ * contains (the worker refuses it too, `name-invalid`).
+ */
+const UNSAFE_NAME = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
 export const ceremonySchema = z.object({
   fingerprint: z.string().superRefine((value, context) => {
     const problem = fingerprintProblem(value);
     if (problem !== null) context.addIssue({ code: 'custom', message: problem });
   }),
-  name: z.string().trim().min(NAME_MIN, 'nameRequired').max(NAME_MAX, 'nameTooLong'),
+  name: z
+    .string()
+    .trim()
+    .min(NAME_MIN, 'nameRequired')
+    .max(NAME_MAX, 'nameTooLong')
+    .refine((value) => !UNSAFE_NAME.test(value), 'nameInvalid'),
   role: z.enum(ROLES, { error: 'roleRequired' }),
   channel: verificationChannelSchema.nullable().refine((value) => value !== null, 'channelRequired'),
 });
 
 export type CeremonyField = 'fingerprint' | 'name' | 'role' | 'channel';
-export type CeremonyMessage = FingerprintProblem | 'nameRequired' | 'nameTooLong' | 'roleRequired' | 'channelRequired';
+export type CeremonyMessage = FingerprintProblem | 'nameRequired' | 'nameTooLong' | 'nameInvalid' | 'roleRequired' | 'channelRequired';
 export type CeremonyErrors = Partial<Record<CeremonyField, CeremonyMessage>>;
 
-const MESSAGES = new Set<string>(['fingerprintRequired', 'fingerprintCharacters', 'fingerprintLength', 'nameRequired', 'nameTooLong', 'roleRequired', 'channelRequired']);
+const MESSAGES = new Set<string>(['fingerprintRequired', 'fingerprintCharacters', 'fingerprintLength', 'nameRequired', 'nameTooLong', 'nameInvalid', 'roleRequired', 'channelRequired']);
 
 /** A zod message of its own (a type error rather than ours) still gets a sentence. */
 const FALLBACK: Readonly<Record<CeremonyField, CeremonyMessage>> = { fingerprint: 'fingerprintCharacters', name: 'nameRequired', role: 'roleRequired', channel: 'channelRequired' };

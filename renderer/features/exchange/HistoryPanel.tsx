@@ -127,7 +127,7 @@ function HistoryTable({ entries }: { readonly entries: readonly ExchangeEntry[] 
                   {t(`outcome.${entry.outcome}`)}
                 </Badge>
               </Table.Td>
-              <Table.Td className="td-wrap">{entry.reason === null ? '—' : labels.refusal(entry.reason)}</Table.Td>
+              <Table.Td className="td-wrap">{entry.reason === null || entry.reason.trim() === '' ? '—' : labels.historyReason(entry.reason)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

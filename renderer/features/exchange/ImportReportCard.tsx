@@ -1,5 +1,6 @@
 /**
- * One bundle's import report: file, sender and its fingerprint, whether the signature verified, the
+ * One bundle's import report: file, sender and its fingerprint (or, when the signature was not proven,
+ * that the sender is not proven: a key id is only a claim), whether the signature verified, the
  * outcome, the counts, the problems with their reasons and, for a refused bundle, why — with the way
  * out when the signer is unknown or unverified (import and verify its card on the Delegations screen).
  */
@@ -42,7 +43,9 @@ export function ImportReportCard({ report }: { readonly report: BundleImportRepo
               </Table.Th>
               <Table.Td className="td-wrap">
                 {sender === null ? (
-                  t('import.report.senderUnknown')
+                  <Text size="sm" data-sender="not-proven">
+                    {t('import.report.senderNotProven')}
+                  </Text>
                 ) : (
                   <Stack gap={2}>
                     <Text size="sm" fw={600}>
@@ -76,7 +79,7 @@ export function ImportReportCard({ report }: { readonly report: BundleImportRepo
             </Table.Tr>
           </Table.Tbody>
         </Table>
-        {refusal === null ? null : <Refusal code={refusal.code} message={refusal.message} />}
+        {refusal === null ? null : <Refusal code={refusal.code} message={refusal.message} claimed={refusal.claimedSender?.name ?? null} />}
         {counts === null ? null : (
           <Table withTableBorder striped maw="30rem" data-import-counts="">
             <Table.Caption>{t('import.report.countsCaption')}</Table.Caption>
@@ -114,7 +117,7 @@ export function ImportReportCard({ report }: { readonly report: BundleImportRepo
   );
 }
 
-function Refusal({ code, message }: { readonly code: string; readonly message: string }) {
+function Refusal({ code, message, claimed }: { readonly code: string; readonly message: string; readonly claimed: string | null }) {
   const { t } = useTranslation('exchange');
   const labels = useExchangeLabels();
   const signer = SIGNER_REFUSALS.has(code);
@@ -127,6 +130,11 @@ function Refusal({ code, message }: { readonly code: string; readonly message: s
         <Text size="sm">{labels.refusal(code)}</Text>
         {signer ? (
           <>
+            {claimed === null ? null : (
+              <Text size="sm" data-claimed-sender="">
+                {t('import.report.claimedSender', { name: claimed })}
+              </Text>
+            )}
             <Text size="sm" data-signer-instruction="">
               {t('import.report.signerInstruction')}
             </Text>

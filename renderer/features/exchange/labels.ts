@@ -1,7 +1,8 @@
 /**
- * The exchange's machine words in the user's language: progress stages, redaction reasons, refusal
- * codes of the bundle reader, problem reasons of the import report, count names. Unknown words (a
- * newer worker) get a general sentence that still names them, never nothing.
+ * The exchange's machine words in the user's language: progress stages, redaction reasons (counted:
+ * plural forms in the locales), refusal codes of the bundle reader (also as the history stores them),
+ * problem reasons of the import report, count names. Unknown words (a newer worker) get a general
+ * sentence that still names them, never nothing.
  */
 import type { RedactionReason, VaultProgress } from '@shared/ipc/vault-protocol';
 import { useCallback, useMemo } from 'react';
@@ -75,6 +76,9 @@ type ProblemReason = (typeof PROBLEM_REASONS)[number];
 const COUNT_NAMES = ['changeSets', 'full', 'redacted', 'applied', 'duplicates', 'contentFilled', 'parked', 'newConflicts', 'rejected', 'records'] as const;
 type CountName = (typeof COUNT_NAMES)[number];
 
+/** A refusal code at the start of a history reason, alone or followed by ": message". */
+const HISTORY_CODE = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?::|$)/u;
+
 function member<T extends string>(list: readonly T[], value: string): value is T {
   return (list as readonly string[]).includes(value);
 }
@@ -84,6 +88,11 @@ export interface ExchangeLabels {
   readonly progress: (progress: VaultProgress) => string;
   readonly redaction: (reason: RedactionReason, count: number) => string;
   readonly refusal: (code: string) => string;
+  /**
+   * The `reason` of an exchange history entry: a bare refusal code, or (entries written by earlier
+   * versions) "code: English message". Translated by its code; anything else is still named.
+   */
+  readonly historyReason: (reason: string) => string;
   readonly problem: (reason: string) => string;
   readonly count: (name: string) => string;
 }
@@ -91,6 +100,7 @@ export interface ExchangeLabels {
 export function useExchangeLabels(): ExchangeLabels {
   const { t } = useTranslation('exchange');
   const stage = useCallback((name: string): string => (member<Stage>(STAGES, name) ? t(`stages.${name}`) : t('stages.other')), [t]);
+  const refusal = useCallback((code: string): string => (member<RefusalCode>(REFUSAL_CODES, code) ? t(`refusal.${code}`) : t('refusal.other', { code })), [t]);
   return useMemo(
     () => ({
       progress: (progress) => {
@@ -98,10 +108,14 @@ export function useExchangeLabels(): ExchangeLabels {
         return progress.item === undefined ? base : t('progress.item', { text: base, item: progress.item });
       },
       redaction: (reason, count) => t(`redaction.${reason}`, { count }),
-      refusal: (code) => (member<RefusalCode>(REFUSAL_CODES, code) ? t(`refusal.${code}`) : t('refusal.other', { code })),
+      refusal,
+      historyReason: (reason) => {
+        const code = HISTORY_CODE.exec(reason.trim())?.[1];
+        return code === undefined ? t('refusal.other', { code: reason.trim() }) : refusal(code);
+      },
       problem: (reason) => (member<ProblemReason>(PROBLEM_REASONS, reason) ? t(`problem.${reason}`) : t('problem.other', { reason })),
       count: (name) => (member<CountName>(COUNT_NAMES, name) ? t(`counts.${name}`) : name),
     }),
-    [stage, t],
+    [refusal, stage, t],
   );
 }

@@ -1,17 +1,20 @@
 /**
  * The actions on a record's page that change one field: its status (only to the statuses the domain
- * allows next, checked against the record's other values before writing) and its deletion (a tombstone;
- * the record stays in the change log and is shown as deleted).
+ * allows next, checked against the record's other values before writing; leaving draft re-publishes
+ * every value, see `leavesDraft`) and its deletion (a tombstone; the record stays in the change log and
+ * is shown as deleted).
  */
 import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { NEED_STATUS_TRANSITIONS } from '@shared/domain/need';
 import { OFFER_STATUS_TRANSITIONS } from '@shared/domain/offer';
 import { parseRecordValues } from '@shared/domain/record-values';
 import type { RecordView } from '@shared/ipc/vault-protocol';
+import type { Json } from '@shared/sync/json';
 import { IconTrash } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isNeedStatus, isOfferStatus, textOf } from './domain-values';
+import { leavesDraft } from './form-state';
 import { useDomainLabels } from './labels';
 import { WriteError } from './parts';
 import { useWrite } from './write';
@@ -56,7 +59,11 @@ export function StatusChange({ view }: { readonly view: RecordView }) {
       return;
     }
     setMessage(null);
-    const written = await write.run([{ record: view.id, kind: view.kind, tlp: view.tlp, ops: [{ field: 'status', value: next }] }]);
+    // Submitting a draft re-publishes every current value in the submitting change-set: the change-sets
+    // written while it was a draft never leave the vault, so the values must travel in this one.
+    const values: Readonly<Record<string, Json>> = parsed.values;
+    const ops = leavesDraft(view.values, values) ? Object.entries(values).map(([field, value]) => ({ field, value })) : [{ field: 'status', value: next }];
+    const written = await write.run([{ record: view.id, kind: view.kind, tlp: view.tlp, ops }]);
     if (written !== null) {
       setDone(labels.status(view.kind, next));
       setNext(null);

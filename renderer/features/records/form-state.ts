@@ -13,9 +13,20 @@ export function stableJson(value: unknown): string {
 }
 
 /**
+ * Whether an edit takes a record out of draft. Change-sets written while a need was a draft never leave
+ * the vault (DESIGN.md §3), not even once it is submitted, so the change-set that submits it must carry
+ * every current value: otherwise the other delegations would receive a need with a status and nothing
+ * else.
+ */
+export function leavesDraft(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): boolean {
+  return before['status'] === 'draft' && after['status'] !== undefined && after['status'] !== 'draft';
+}
+
+/**
  * The edit for a form's values: a new record writes every field; an existing one only the fields that
  * changed — or every field when its TLP changes, since lowering a TLP never releases older content: the
- * owner re-publishes the current values at the new level (DESIGN.md §3). Null when nothing changed.
+ * owner re-publishes the current values at the new level (DESIGN.md §3), and when it leaves draft, since
+ * a draft's change-sets stay withheld forever. Null when nothing changed.
  */
 export function editFor(
   kind: string,
@@ -25,7 +36,7 @@ export function editFor(
 ): RecordEdit | null {
   const fields = Object.entries(values);
   if (existing === undefined) return { kind, tlp, ops: fields.map(([field, value]) => ({ field, value })) };
-  const republish = existing.tlp !== tlp;
+  const republish = existing.tlp !== tlp || leavesDraft(existing.values, values);
   const ops = fields.filter(([field, value]) => republish || stableJson(existing.values[field]) !== stableJson(value)).map(([field, value]) => ({ field, value }));
   if (ops.length === 0) return null;
   return { record: existing.id, kind, tlp, ops };

@@ -7,19 +7,25 @@
  *   vectors of the bundles it sent us, exchange-store.ts; none received → everything), plus those it asked
  *   for as content missing that may now go in full;
  * - scope `everything`: the whole log (plus the same answered requests).
- * The audience rules of shared/bundle (payloadFor: TLP as authored, RED audiences, relays only at
- * CLEAR/GREEN) decide full or header-only, and one rule of the domain on top: a record that is currently
- * a draft (shared/domain isShareable) goes as headers only, whatever its TLP ("drafts never leave the
- * vault"; its chain still verifies at the recipient).
+ * The audience rules of shared/bundle (payloadFor: TLP as authored AND as the record currently is, so a
+ * raised TLP withholds older content (`tlp-raised`); RED audiences; relays only at CLEAR/GREEN) decide
+ * full or header-only, and one rule of the domain on top ("drafts never leave the vault"; the chain still
+ * verifies at the recipient), as headers only with reason `draft`, whatever the TLP, for ever:
+ * - every change-set of a record that is currently a draft (shared/domain isShareable);
+ * - every change-set that sets a need's status to draft;
+ * - every change-set of a need authored (by HLC) before the first change-set that set a non-draft
+ *   status (shared/domain draftTransition), i.e. written while it was a draft: submitting a need does not
+ *   release its draft history (the submitting change-set re-publishes the current values instead).
+ * These rules apply to answers to content-missing requests too.
  *
  * Grouping `per-recipient` makes one bundle each; `by-audience` sends the union of what the recipients
  * lack and groups recipients who may see exactly the same (splitByAudience).
  */
 import { payloadFor, splitByAudience, type AudienceReason } from '@shared/bundle';
 import { BUNDLE_LIMITS } from '@shared/bundle/limits';
-import { isShareable } from '@shared/domain/sharing';
+import { draftTransition, isShareable } from '@shared/domain/sharing';
 import type { ExportBundlePlan, ExportOptions, RedactionReason } from '@shared/ipc/vault-protocol';
-import { type ChangeSet, changeSetsMissingFrom, changeSetsWithContent, type LoggedChangeSet, type SignedCheckpoint, signCheckpoint, versionVector, viewOf } from '@shared/sync';
+import { type ChangeSet, changeSetsMissingFrom, changeSetsWithContent, type LoggedChangeSet, type SignedCheckpoint, signCheckpoint, type Tlp, versionVector, viewOf } from '@shared/sync';
 import { VaultFailure } from '../errors';
 import type { ExchangeState } from '../exchange-store';
 import type { LoadedReplica, StoredDelegation } from '../replica-store';
@@ -61,20 +67,47 @@ const REASONS: Partial<Record<AudienceReason, RedactionReason>> = {
   'red-audience': 'red-audience',
   'not-in-audience': 'not-in-audience',
   'relay-above-green': 'relay-above-green',
+  'tlp-raised': 'tlp-raised',
 };
 
-/** Decides which records are drafts, once per record (viewOf is not free at 10,000 records). */
-function draftTest(loaded: LoadedReplica): (recordId: string) => boolean {
-  const cache = new Map<string, boolean>();
-  return (recordId) => {
-    let draft = cache.get(recordId);
+/** The record's current TLP as this replica holds it (what it was last published at). */
+function currentTlp(loaded: LoadedReplica): (recordId: string) => Tlp | undefined {
+  return (recordId) => loaded.state.records.get(recordId)?.tlp;
+}
+
+/**
+ * Decides which change-sets were written as drafts (see the file comment). The log is scanned once for
+ * the first change-set (by HLC) that released each need from draft; the current state is computed once
+ * per record (viewOf is not free at 10,000 records).
+ */
+function draftTest(loaded: LoadedReplica): (logged: LoggedChangeSet) => boolean {
+  const released = new Map<string, string>();
+  for (const logged of loaded.state.log.values()) {
+    const content = logged.changeSet.content;
+    if (content === undefined || draftTransition(content.kind, content.ops) !== 'released') continue;
+    const first = released.get(content.record);
+    if (first === undefined || content.hlc < first) released.set(content.record, content.hlc);
+  }
+  const currentlyDraft = new Map<string, boolean>();
+  const isCurrentlyDraft = (recordId: string): boolean => {
+    let draft = currentlyDraft.get(recordId);
     if (draft === undefined) {
       const record = loaded.state.records.get(recordId);
       // A record not held (its change-sets held as headers only) has no content to withhold.
       draft = record !== undefined && !isShareable(record.kind, viewOf(record).values);
-      cache.set(recordId, draft);
+      currentlyDraft.set(recordId, draft);
     }
     return draft;
+  };
+  return (logged) => {
+    const content = logged.changeSet.content;
+    if (content === undefined) return false;
+    const transition = draftTransition(content.kind, content.ops);
+    if (transition === 'draft' || isCurrentlyDraft(content.record)) return true;
+    // Kinds without drafts: draftTransition ignores their status.
+    if (draftTransition(content.kind, [{ field: 'status', value: 'draft' }]) === null) return false;
+    const first = released.get(content.record);
+    return first === undefined || content.hlc < first;
   };
 }
 
@@ -94,11 +127,11 @@ function bundleFor(
   missing: readonly LoggedChangeSet[],
   requested: readonly LoggedChangeSet[],
   requests: ReadonlySet<string>,
-  isDraft: (recordId: string) => boolean,
+  isDraft: (logged: LoggedChangeSet) => boolean,
 ): PlannedBundle {
   const all = [...missing, ...requested];
   const requestedOnly = new Set(requested.map((logged) => logged.hash));
-  const result = payloadFor({ sender: loaded.state.localDelegation, recipients: recipients.map((r) => r.known.id), changeSets: all });
+  const result = payloadFor({ sender: loaded.state.localDelegation, recipients: recipients.map((r) => r.known.id), changeSets: all, currentTlpOf: currentTlp(loaded) });
   const changeSets: ChangeSet[] = [];
   const reasons: Partial<Record<RedactionReason, number>> = {};
   const records = new Set<string>();
@@ -108,7 +141,7 @@ function bundleFor(
     const logged = all[index] as LoggedChangeSet;
     const content = logged.changeSet.content;
     let reason: RedactionReason | undefined = decision.included ? undefined : (REASONS[decision.reason] ?? 'not-in-audience');
-    if (reason === undefined && content !== undefined && isDraft(content.record)) reason = 'draft';
+    if (reason === undefined && isDraft(logged)) reason = 'draft';
     // A requested change-set that still may not go in full is left out: the recipient holds its header.
     if (reason !== undefined && requestedOnly.has(logged.hash)) return;
     if (reason === undefined) {
@@ -157,7 +190,12 @@ export function planExport(loaded: LoadedReplica, exchange: ExchangeState, recip
   }
   for (const hash of missing.keys()) requested.delete(hash);
   const byId = new Map(recipients.map((r) => [r.known.id, r]));
-  const groups = splitByAudience({ sender: loaded.state.localDelegation, recipients: recipients.map((r) => r.known.id), changeSets: [...missing.values(), ...requested.values()] });
+  const groups = splitByAudience({
+    sender: loaded.state.localDelegation,
+    recipients: recipients.map((r) => r.known.id),
+    changeSets: [...missing.values(), ...requested.values()],
+    currentTlpOf: currentTlp(loaded),
+  });
   return groups.map((group) => {
     const members = group.map((id) => byId.get(id) as StoredDelegation);
     return bundleFor(loaded, members, [...missing.values()], [...requested.values()], requestsOf(members), isDraft);

@@ -1,8 +1,10 @@
 /**
  * The export wizard's commands (issue #7): `export-preview` (what would go, what is redacted and why),
- * `export-seal` (gather, sign a fresh checkpoint, seal the bundles; posts progress; keeps the sealed
- * bytes in worker memory under an export id and logs nothing) and `export-commit` (the UI saved the
- * files through DeskApi: one exchange-history entry per bundle and one `bundle-exported` audit entry,
+ * `export-seal` (gather, sign a fresh checkpoint, seal the bundles; posts progress; writes one
+ * `bundle-sealed` audit entry (export id, bundle ids, recipients, counts) in its own transaction BEFORE
+ * the bytes leave the worker, so every sealed bundle is logged even if it is never committed; keeps the
+ * sealed bytes in worker memory under an export id) and `export-commit` (the UI saved the files through
+ * DeskApi: one exchange-history entry per bundle and one `bundle-exported` audit entry with the location,
  * in one transaction; the bytes are then forgotten). Planning is in export-plan.ts.
  */
 import { sealBundle } from '@shared/bundle';
@@ -65,9 +67,34 @@ export const exportSeal: CommandHandler<'export-seal'> = async (ctx, request) =>
   }
   ctx.progress({ stage: 'seal', done: planned.length, total: planned.length });
   const exportId = toBase32(randomBytes(16));
+  // Logged before the bytes are returned: a sealed bundle may leave the worker only once it is logged.
+  const current = ctx.session.current();
+  const plan = WritePlan.on(current.manifest, current.manifestVersion, 'export-seal');
+  plan.appendAudit('bundle-sealed', bundleDetails(exportId, bundles), created);
+  await commitForSession(ctx, current, plan);
   ctx.session.pendingExports.add({ exportId, bundles, names: new Map(recipients.map((r) => [r.known.id, r.name])) });
   return { exportId, bundles };
 };
+
+/** One key per bundle and per recipient: audit values are short strings (max 200 characters). */
+function bundleDetails(exportId: string, bundles: readonly SealedBundleView[]): Record<string, string | number> {
+  const recipients = [...new Set(bundles.flatMap((bundle) => bundle.recipients))];
+  const details: Record<string, string | number> = {
+    export: exportId,
+    bundles: bundles.length,
+    recipients: recipients.length,
+    changeSets: bundles.reduce((sum, bundle) => sum + bundle.plan.changeSets, 0),
+    full: bundles.reduce((sum, bundle) => sum + bundle.plan.full, 0),
+    redacted: bundles.reduce((sum, bundle) => sum + bundle.plan.redacted, 0),
+  };
+  bundles.forEach((bundle, index) => {
+    details[`bundle${index + 1}`] = bundle.bundleId;
+  });
+  recipients.forEach((id, index) => {
+    details[`recipient${index + 1}`] = id;
+  });
+  return details;
+}
 
 export const exportCommit: CommandHandler<'export-commit'> = async (ctx, request) => {
   const vault = ctx.session.current();
@@ -93,18 +120,13 @@ export const exportCommit: CommandHandler<'export-commit'> = async (ctx, request
       counts: { full: bundle.plan.full, redacted: bundle.plan.redacted, records: bundle.plan.records, contentRequestsAnswered: bundle.plan.contentRequestsAnswered },
       reason: null,
     }));
-    const recipients = [...new Set(pending.bundles.flatMap((bundle) => bundle.recipients))];
-    const details: Record<string, string | number> = { bundles: pending.bundles.length, recipients: recipients.length, location: request.location.slice(-200) };
-    // One key per bundle and per recipient: audit values are short strings (max 200 characters).
-    pending.bundles.forEach((bundle, index) => {
-      details[`bundle${index + 1}`] = bundle.bundleId;
-    });
-    recipients.forEach((id, index) => {
-      details[`recipient${index + 1}`] = id;
-    });
+    const { exchange: next, dropped } = withHistory(exchange, ...entries);
+    // The same ids and counts as the export's `bundle-sealed` entry (the export id links the two), and where it went.
+    const details: Record<string, string | number> = { ...bundleDetails(request.exportId, pending.bundles), location: request.location.slice(-200) };
+    if (dropped > 0) details['historyDropped'] = dropped;
     const plan = WritePlan.on(vault.manifest, vault.manifestVersion, 'export-commit');
     plan.appendAudit('bundle-exported', details, at);
-    plan.putRow('exchange', encodeExchange({ ...withHistory(exchange, ...entries), exportCounter: exchange.exportCounter + pending.bundles.length }));
+    plan.putRow('exchange', encodeExchange({ ...next, exportCounter: exchange.exportCounter + pending.bundles.length }));
     await commitForSession(ctx, vault, plan);
     return { logged: entries.length };
   } catch (error) {

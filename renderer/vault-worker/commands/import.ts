@@ -10,11 +10,22 @@
  * - Each bundle goes through shared/bundle openBundle, whose last step is the sync engine's ingest on the
  *   current replica (ingestStep). The signer must be a verified, unrevoked delegation: an unknown or
  *   unverified sender is refused with the instruction to import and verify its card first.
- * - Each bundle is then ONE transaction (all or nothing): the replica delta (records, a log segment,
- *   the sync row), the sender's acknowledgement and requests with the history entry (rows/exchange), and
- *   the audit entry. A refused bundle writes only the history entry and the audit entry; a bundle from
- *   which nothing was accepted leaves the replica untouched (a checkpoint alone is not kept: every honest
- *   export brings its own).
+ * - Each opened bundle is then ONE transaction (all or nothing): the replica delta (records, a log
+ *   segment, the sync row), the sender's acknowledgement and requests with the history entry
+ *   (rows/exchange), and the audit entry. A refused bundle writes only a history entry and an audit
+ *   entry, and not in a transaction of its own: refusals wait in memory and are written with the next
+ *   opened bundle's transaction, or in one transaction at the end of the import (also when the import
+ *   stops on a vault error), so a stick of 500 hostile files costs one commit, not 500 re-seals of the
+ *   history. A bundle from which nothing was accepted leaves the replica untouched (a checkpoint alone
+ *   is not kept: every honest export brings its own).
+ * - The acknowledgement kept is bounded by our own state (exchange-store.ts acknowledge): devices in our
+ *   chains, requests for change-sets in our log.
+ * - Attribution: until the signature is proven (BEFORE_SIGNATURE), the key id in the .minisig is only a
+ *   claim anyone can write. Such a refusal names no sender (report `sender` null, no peer in the
+ *   history, no sender in the audit); for signer-unknown/-unverified the claimed delegation is given as
+ *   `refusal.claimedSender`, only for the "import and verify its card first" hint.
+ * - The history `reason` is the bare refusal code (the UI translates it); the English message stays in
+ *   the report.
  * - Key events inside a bundle take effect from the next bundle (DESIGN.md §5): a trusted delegation's
  *   longer log is stored with this bundle's transaction, and what was parked for its new devices is then
  *   released in a transaction of its own.
@@ -27,7 +38,7 @@ import { BUNDLE_EXTENSION, SIGNATURE_EXTENSION } from '@shared/bundle/names';
 import { fingerprintDigits, fingerprintGroups, formatKeyId, parseMinisignSignature, verifyKeyEventLog } from '@shared/crypto';
 import type { BundleImportReport, ExchangeEntry, ExchangeFile, IngestReport } from '@shared/ipc/vault-protocol';
 import { emptyDelta, type IngestOutcome, releaseParked, type ReplicaDelta } from '@shared/sync';
-import { acknowledge, encodeExchange, type ExchangeState, loadExchange, withHistory } from '../exchange-store';
+import { acknowledge, encodeExchange, type ExchangeState, type Holdings, loadExchange, withHistory } from '../exchange-store';
 import { sha256Hex } from '../file-digest';
 import { applyCommitted, type LoadedReplica, planDelta, type StoredDelegation } from '../replica-store';
 import type { UnlockedVault } from '../session';
@@ -42,6 +53,8 @@ const SIGNATURE_SUFFIX = `${BUNDLE_EXTENSION}${SIGNATURE_EXTENSION}`;
 const BEFORE_SIGNATURE = new Set(['file-missing', 'file-empty', 'file-too-large', 'signature-malformed', 'signature-legacy', 'signer-unknown', 'signer-unverified', 'signer-revoked', 'signature-invalid']);
 const VERIFY_CARD_FIRST = ' Import its contact card and verify its fingerprint with the other side first, then import this bundle again.';
 const MAX_PROBLEMS = 100;
+/** Refusals whose claimed signer is named (as claimed) in the report, for the "verify its card first" hint. */
+const CLAIM_HINT = new Set(['signer-unknown', 'signer-unverified']);
 
 interface Pair {
   readonly age: ExchangeFile | null;
@@ -160,8 +173,16 @@ interface Committed {
   readonly released: readonly string[];
 }
 
+interface PendingRefusal {
+  readonly entry: ExchangeEntry;
+  readonly audit: Record<string, string | number | null>;
+  readonly at: string;
+}
+
 class ImportRun {
   private exchange: ExchangeState;
+  /** Refusals not written yet (see the file comment). */
+  private pending: PendingRefusal[] = [];
 
   constructor(
     private readonly ctx: VaultContext,
@@ -201,13 +222,18 @@ class ImportRun {
       );
     } catch (error) {
       const failure = error instanceof BundleError ? error : new BundleError('internal', error instanceof Error ? error.message : String(error));
-      const signer = claimedSigner(this.loaded, pair.minisig.bytes);
       const verified = !BEFORE_SIGNATURE.has(failure.code);
-      const message = failure.code === 'signer-unknown' || failure.code === 'signer-unverified' ? `${failure.message}${VERIFY_CARD_FIRST}` : failure.message;
-      return this.refused(
-        { ...base, signatureVerified: verified, sender: signer === undefined ? null : senderOf(signer), refusal: { code: failure.code, message: message.slice(0, 1000) } },
-        signer ?? null,
-      );
+      // Before the signature is proven, the key id is a claim: never a sender.
+      const claimed = claimedSigner(this.loaded, pair.minisig.bytes);
+      const signer = verified ? claimed : undefined;
+      const hint = CLAIM_HINT.has(failure.code);
+      const message = hint ? `${failure.message}${VERIFY_CARD_FIRST}` : failure.message;
+      const refusal = {
+        code: failure.code,
+        message: message.slice(0, 1000),
+        ...(hint && claimed !== undefined ? { claimedSender: { id: claimed.known.id, name: claimed.name } } : {}),
+      };
+      return this.refused({ ...base, signatureVerified: verified, sender: signer === undefined ? null : senderOf(signer), refusal }, signer ?? null);
     }
     this.ctx.progress({ stage: 'apply', done: index, total, item });
     const sender = this.loaded.delegations.get(opened.sender.delegationId) as StoredDelegation;
@@ -229,11 +255,27 @@ class ImportRun {
       problems: problemsOf(ingest),
     };
     const header = opened.payload.header;
-    const acknowledged = acknowledge(this.exchange, sender.known.id, { versionVector: header.versionVector, contentMissing: opened.payload.contentMissing, created: header.created });
+    const acknowledged = acknowledge(
+      this.exchange,
+      sender.known.id,
+      { versionVector: header.versionVector, contentMissing: opened.payload.contentMissing, created: header.created },
+      this.holdings(outcome.delta),
+    );
     const committed = await this.commit(result, sender, acknowledged, replicaChanges ? outcome.delta : null, extended);
     this.exchange = committed.exchange;
     for (const id of committed.released) await this.release(id);
     return result;
+  }
+
+  /** Our chains and log as they will be once this bundle's delta is committed. */
+  private holdings(delta: ReplicaDelta): Holdings {
+    const { state } = this.loaded;
+    const devices = new Set(delta.chains.map((chain) => chain.device));
+    const hashes = new Set(delta.logged.map((logged) => logged.hash));
+    return {
+      hasDevice: (device) => state.chains.has(device) || devices.has(device),
+      hasChangeSet: (hash) => state.log.has(hash) || hashes.has(hash),
+    };
   }
 
   private localStored(): StoredDelegation {
@@ -254,30 +296,55 @@ class ImportRun {
       changeSets: report.counts?.changeSets ?? 0,
       outcome: report.outcome,
       counts,
-      reason: report.refusal === null ? null : `${report.refusal.code}: ${report.refusal.message}`.slice(0, 1000),
+      // The bare code: the UI translates it (the English message is in the report).
+      reason: report.refusal === null ? null : report.refusal.code,
     };
   }
 
-  /** A refused bundle: the history entry and the audit entry, nothing else. */
-  private async refused(report: BundleImportReport, peer: StoredDelegation | null): Promise<BundleImportReport> {
-    const vault = this.vault;
-    const next = withHistory(this.exchange, this.entry(report, peer));
-    const plan = WritePlan.on(vault.manifest, vault.manifestVersion, 'import-bundles');
-    plan.appendAudit(
-      'bundle-refused',
-      { file: report.name.slice(0, 200), code: report.refusal?.code ?? 'internal', sender: peer?.known.id ?? null, bundle: report.bundleId, sha256: report.sha256.age },
-      this.ctx.now().toISOString(),
-    );
-    plan.putRow('exchange', encodeExchange(next));
-    await commitForSession(this.ctx, vault, plan);
-    this.exchange = next;
+  /**
+   * A refused bundle: its history entry and audit entry, nothing else, kept in memory until the next
+   * transaction of this import (the next opened bundle's, or `flush`).
+   */
+  private refused(report: BundleImportReport, peer: StoredDelegation | null): BundleImportReport {
+    this.pending.push({
+      entry: this.entry(report, peer),
+      audit: { file: report.name.slice(0, 200), code: report.refusal?.code ?? 'internal', sender: peer?.known.id ?? null, bundle: report.bundleId, sha256: report.sha256.age },
+      at: this.ctx.now().toISOString(),
+    });
     return report;
+  }
+
+  /**
+   * Adds the waiting refusals to `plan`; returns the exchange state with their history entries. When the
+   * cap drops old history entries, the last refusal's audit entry says how many (`historyDropped`).
+   */
+  private planRefusals(plan: WritePlan, exchange: ExchangeState): ExchangeState {
+    const { exchange: next, dropped } = withHistory(exchange, ...this.pending.map((refusal) => refusal.entry));
+    this.pending.forEach((refusal, index) => {
+      const note = dropped > 0 && index === this.pending.length - 1 ? { historyDropped: dropped } : {};
+      plan.appendAudit('bundle-refused', { ...refusal.audit, ...note }, refusal.at);
+    });
+    return next;
+  }
+
+  /** Writes the waiting refusals in one transaction (at the end of the import, or when it stops). */
+  async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const vault = this.vault;
+    const plan = WritePlan.on(vault.manifest, vault.manifestVersion, 'import-bundles');
+    const exchange = this.planRefusals(plan, this.exchange);
+    plan.putRow('exchange', encodeExchange(exchange));
+    await commitForSession(this.ctx, vault, plan);
+    this.pending = [];
+    this.exchange = exchange;
   }
 
   private async commit(report: BundleImportReport, sender: StoredDelegation, exchange: ExchangeState, delta: ReplicaDelta | null, extended: readonly StoredDelegation[]): Promise<Committed> {
     const vault = this.vault;
-    const next = withHistory(exchange, this.entry(report, sender));
     const plan = WritePlan.on(vault.manifest, vault.manifestVersion, 'import-bundles');
+    // Refusals read before this bundle go first, in the same transaction (they are not part of its
+    // all-or-nothing: they would be written anyway).
+    const { exchange: next, dropped } = withHistory(this.planRefusals(plan, exchange), this.entry(report, sender));
     const counts = report.counts;
     plan.appendAudit(
       'bundle-imported',
@@ -291,6 +358,7 @@ class ImportRun {
         parked: counts?.parked ?? 0,
         rejected: counts?.rejected ?? 0,
         sha256: report.sha256.age,
+        ...(dropped > 0 ? { historyDropped: dropped } : {}),
       },
       this.ctx.now().toISOString(),
     );
@@ -300,6 +368,7 @@ class ImportRun {
     const replicaDelta = delta ?? (extended.length > 0 ? emptyDelta(this.loaded.state) : null);
     if (replicaDelta !== null) planDelta(plan, this.loaded, replicaDelta, { delegations });
     await commitForSession(this.ctx, vault, plan);
+    this.pending = [];
     if (replicaDelta !== null) applyCommitted(this.loaded, replicaDelta, delegations);
     const released = extended.filter((stored) => stored.known.verified && !stored.known.revoked).map((stored) => stored.known.id);
     return { exchange: next, released };
@@ -323,7 +392,14 @@ export const importBundles: CommandHandler<'import-bundles'> = async (ctx, reque
   const run = new ImportRun(ctx, loaded, await loadExchange(ctx.repo, vault));
   const pairs = pairFiles(request.files);
   const reports: BundleImportReport[] = [];
-  for (const [index, pair] of pairs.entries()) reports.push(await run.run(pair, index, pairs.length));
+  try {
+    for (const [index, pair] of pairs.entries()) reports.push(await run.run(pair, index, pairs.length));
+  } catch (error) {
+    // A vault error stops the import: the refusals read before it are still logged, if the vault lets us.
+    await run.flush().catch(() => undefined);
+    throw error;
+  }
+  await run.flush();
   ctx.progress({ stage: 'apply', done: pairs.length, total: pairs.length });
   return { reports };
 };

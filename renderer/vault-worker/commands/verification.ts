@@ -2,8 +2,12 @@
  * The verification ceremony and a delegation's details (issue #7, DESIGN.md §5).
  *
  * `delegation-verify`: the user typed the fingerprint the other side read out (in person, by phone or
- * video). It is compared in constant time with the fingerprint of the STORED keys (shared/crypto
- * compareTypedFingerprint: spaces and dashes ignored). A mismatch changes nothing but the audit log
+ * video). The name the user assigns is NFC-normalised and refused (`card-refused`, nothing changed) when
+ * it holds control or bidi characters (`name-invalid`) or when its skeleton (shared/bundle nameSkeleton)
+ * matches the assigned or proposed name of any OTHER delegation, ours included (`confusable-name`, with
+ * `details.with` naming it: the same rule as card import). The fingerprint is compared in constant time
+ * with the fingerprint of the STORED keys (shared/crypto compareTypedFingerprint: spaces and dashes
+ * ignored). A mismatch changes nothing but the audit log
  * (`verification-failed`) and is answered `fingerprint-mismatch`. A match records how, when and by whom,
  * assigns the name and role the user gave, and releases the change-sets parked for the delegation's
  * devices, all in one transaction.
@@ -11,12 +15,13 @@
  * `delegation-detail`: the key event history, the version vector the delegation last acknowledged and
  * what is parked for it.
  */
+import { hasUnsafeCharacters, nameSkeleton } from '@shared/bundle';
 import { compareTypedFingerprint, fingerprintDigits, KeyEventSchema } from '@shared/crypto';
 import type { KeyEventView } from '@shared/ipc/vault-protocol';
 import { releaseParked } from '@shared/sync';
 import { VaultFailure } from '../errors';
 import { loadExchange } from '../exchange-store';
-import type { StoredDelegation } from '../replica-store';
+import type { LoadedReplica, StoredDelegation } from '../replica-store';
 import { WritePlan } from '../write-plan';
 import { commitForSession } from './commit';
 import type { CommandHandler } from './context';
@@ -25,6 +30,28 @@ import { delegationView } from './delegations';
 import { kindRulesFor } from './kind-rules';
 import { keyStateOf } from './trust';
 
+function refuseName(reason: 'name-invalid' | 'confusable-name', message: string, extra: Record<string, string> = {}): never {
+  throw new VaultFailure('card-refused', message, { details: { reason, ...extra } });
+}
+
+/** The name the ceremony assigns to `delegationId`: NFC, trimmed, no control or bidi characters, not confusable with another delegation's. */
+function ceremonyName(loaded: LoadedReplica, delegationId: string, typed: string): string {
+  if (hasUnsafeCharacters(typed)) refuseName('name-invalid', 'The name holds control or bidirectional-text characters, which could make it display differently from what it contains: type it again.');
+  const name = typed.normalize('NFC').trim();
+  const skeleton = nameSkeleton(name);
+  if (skeleton.length === 0) return name;
+  for (const other of loaded.delegations.values()) {
+    if (other.known.id === delegationId) continue;
+    // Both the name assigned to it and the name its card proposed (the local delegation included).
+    for (const known of new Set([other.name, keyStateOf(other).inception.name])) {
+      if (nameSkeleton(known) === skeleton) {
+        refuseName('confusable-name', `The name “${name}” can be confused with ${other.name} (${other.known.id}), a delegation you already know: choose a name that tells them apart.`, { with: other.known.id });
+      }
+    }
+  }
+  return name;
+}
+
 export const delegationVerify: CommandHandler<'delegation-verify'> = async (ctx, request) => {
   const vault = ctx.session.current();
   const loaded = await ctx.session.replica.openWithLog(ctx.repo, vault);
@@ -32,6 +59,7 @@ export const delegationVerify: CommandHandler<'delegation-verify'> = async (ctx,
   if (existing === undefined) throw new VaultFailure('not-found', `No delegation ${request.delegationId} is known: import its contact card first.`);
   if (existing.known.id === loaded.state.localDelegation) throw new VaultFailure('invalid-request', 'Your own delegation needs no verification.');
   if (existing.known.revoked) throw new VaultFailure('invalid-request', `${existing.name} revoked its keys: there is nothing to verify.`);
+  const name = ceremonyName(loaded, existing.known.id, request.name);
   const keys = keyStateOf(existing);
   const expected = fingerprintDigits({ delegationId: keys.delegationId, signingKey: keys.signingKey, encryptionKey: keys.encryptionKey });
   const comparison = compareTypedFingerprint(request.fingerprint, expected);
@@ -46,7 +74,7 @@ export const delegationVerify: CommandHandler<'delegation-verify'> = async (ctx,
   }
   const verified: StoredDelegation = {
     ...existing,
-    name: request.name,
+    name,
     role: request.role,
     known: { ...existing.known, verified: true },
     verification: { method: 'fingerprint', at, by: loaded.state.localDelegation, channel: request.channel },

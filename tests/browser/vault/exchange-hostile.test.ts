@@ -57,6 +57,15 @@ async function expectRefused(files: Files, code: string, message: RegExp = /.+/u
   expect(report.refusal).toMatchObject({ code, message: expect.stringMatching(message) as unknown });
   const audit = (await client.request({ cmd: 'audit-list' })).entries.at(-1);
   expect(audit).toMatchObject({ action: 'bundle-refused', details: { code } });
+  // The history stores the bare code (the UI translates it; the English message is in the report).
+  const [latest] = (await client.request({ cmd: 'exchange-history' })).entries;
+  expect(latest?.reason).toBe(code);
+  if (!report.signatureVerified) {
+    // Before the signature is proven, the key id is a claim: nobody is named as the sender.
+    expect(report.sender).toBeNull();
+    expect(latest?.peers).toEqual([]);
+    expect(audit?.details['sender']).toBeNull();
+  }
   return report;
 }
 
@@ -100,7 +109,9 @@ describe('hostile bundles leave the vault unchanged and say why', () => {
     const other = await seal(ua, [me], {}, new Date(NOW_MS).toISOString());
     await expectRefused({ age: honest.age, minisig: other.minisig }, 'signature-invalid');
     const foreign = await seal(pl, [me], {}, new Date(NOW_MS).toISOString());
-    await expectRefused({ age: honest.age, minisig: foreign.minisig }, 'signature-invalid', /Polish Ministry/u);
+    // A signature claiming another trusted delegation's key: not blamed on it.
+    const forged = await expectRefused({ age: honest.age, minisig: foreign.minisig }, 'signature-invalid', /claims to be by Polish Ministry/u);
+    expect(forged.refusal?.claimedSender).toBeUndefined();
     await expectRefused({ age: honest.age, minisig: 'hello\n' }, 'signature-malformed');
   });
 
@@ -113,7 +124,8 @@ describe('hostile bundles leave the vault unchanged and say why', () => {
     const unverified = makeDelegation('Lithuanian Ministry of Defence', 'LT', 'partner', 'hostile-lt');
     await trustDelegation(client, unverified, { verify: false });
     const report = await expectRefused(await seal(unverified, [me], chainParts(unverified, 1), created), 'signer-unverified', /verify its fingerprint/u);
-    expect(report.sender).toMatchObject({ id: unverified.id, fingerprint: [] });
+    // Named only as the claimed signer, for the "verify its card first" hint.
+    expect(report.refusal?.claimedSender).toEqual({ id: unverified.id, name: 'Lithuanian Ministry of Defence' });
 
     const revoked = makeDelegation('French Ministry of Foreign Affairs', 'FR', 'partner', 'hostile-fr');
     await trustDelegation(client, revoked);

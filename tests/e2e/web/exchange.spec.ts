@@ -5,7 +5,8 @@
  *
  * - Ukraine (beneficiary, English), Estonia (partner, English), Poland (partner, in Ukrainian) set up
  *   their vaults through the UI; cards go Ukraine ↔ Estonia ↔ Poland and Ukraine → Poland; every
- *   ceremony is done by typing the fingerprint the other side's own Delegations screen shows. Estonia
+ *   ceremony is done by typing the fingerprint the other side's own Delegations screen shows, and by
+ *   typing the name and choosing the role (both start empty; the card only proposes them). Estonia
  *   first types a wrong one and is refused; so does Poland, in Ukrainian, before it names Estonia in its
  *   own words.
  * - Ukraine files a GREEN and an AMBER need and exports them to Estonia; Estonia imports (sender,
@@ -32,12 +33,18 @@ import { createVault, expect, raiseWalls, SECTIONS, test, type Walls } from './f
 
 type Language = 'en' | 'uk';
 
+/** The roles the three delegations hold (shared/crypto ROLES). */
+type Role = 'beneficiary' | 'partner';
+
 /** How many bundles of one import were applied, already imported, refused. */
 interface Outcomes {
   readonly applied: number;
   readonly duplicate: number;
   readonly refused: number;
 }
+
+/** "пакет" after a number, by the Ukrainian plural category of the number. */
+const UK_BUNDLES: Readonly<Record<string, string>> = { one: 'пакет', few: 'пакети', many: 'пакетів', other: 'пакета' };
 
 /** What the screens this spec walks through say, in each language (from renderer/locales). */
 const TEXT = {
@@ -54,10 +61,14 @@ const TEXT = {
     ceremony: 'Verify the fingerprint',
     typedFingerprint: 'Fingerprint as read out to you',
     displayName: 'Display name',
+    roleGroup: 'Role',
+    roles: { beneficiary: 'Beneficiary', partner: 'Partner' },
+    proposes: (proposed: string) => `The card proposes: ${proposed}.`,
     phone: 'By phone',
     check: 'Check the fingerprint',
     mismatch: 'These digits are not the fingerprint of the card you imported. Nothing was changed:',
-    verified: (name: string) => `${name} is verified. Change-sets released from parking: `,
+    /** Followed by the number released ("3 change-sets were released from parking."). */
+    verified: (name: string) => `${name} is verified. `,
     unverified: 'Not verified: its changes are parked',
     fingerprintChecked: 'Fingerprint checked',
     exportTab: 'Export',
@@ -71,7 +82,7 @@ const TEXT = {
     previewSummary: (bundles: number) => `Bundles: ${String(bundles)} (${String(bundles * 2)} files).`,
     seal: 'Seal and save the bundles',
     doneTitle: 'Export saved',
-    doneSaved: (bundles: number) => `Bundles saved: ${String(bundles)} (${String(bundles * 2)} files) to downloads.`,
+    doneSaved: (bundles: number) => `${String(bundles)} ${bundles === 1 ? 'bundle' : 'bundles'} (${String(bundles * 2)} files) saved to downloads.`,
     chooseFiles: 'Choose bundle files',
     importSummary: ({ applied, duplicate, refused }: Outcomes) =>
       `Bundles: ${String(applied + duplicate + refused)}. Applied: ${String(applied)}. Already imported: ${String(duplicate)}. Refused: ${String(refused)}.`,
@@ -82,6 +93,8 @@ const TEXT = {
     sent: 'Sent',
     signerUnverified: 'The bundle is signed by a delegation whose fingerprint has not been verified yet.',
     signerInstruction: "Import that delegation's contact card and verify its fingerprint first (Delegations), then import this bundle again.",
+    senderNotProven: 'Not proven: the signature was not verified, so who sent this bundle is not known.',
+    claimedSender: (name: string) => `The signature claims to come from ${name}; this is not proven.`,
     fingerprintOf: (name: string) => `Fingerprint of ${name}`,
     needsShown: (shown: number, total: number) => `Needs shown: ${String(shown)} of ${String(total)}`,
     notFound: 'Record not found',
@@ -100,10 +113,14 @@ const TEXT = {
     ceremony: 'Перевірка відбитка',
     typedFingerprint: 'Відбиток, який вам зачитали',
     displayName: 'Назва для показу',
+    roleGroup: 'Роль',
+    roles: { beneficiary: 'Бенефіціар', partner: 'Партнер' },
+    proposes: (proposed: string) => `Картка пропонує: ${proposed}.`,
     phone: 'Телефоном',
     check: 'Перевірити відбиток',
     mismatch: 'Ці цифри не є відбитком імпортованої картки. Нічого не змінено:',
-    verified: (name: string) => `«${name}» перевірено. Звільнено відкладених наборів змін: `,
+    /** Followed by the number released ("Із відкладених звільнено 3 набори змін."). */
+    verified: (name: string) => `«${name}» перевірено. Із відкладених звільнено `,
     unverified: 'Не перевірено: її зміни відкладено',
     fingerprintChecked: 'Відбиток перевірено',
     exportTab: 'Експорт',
@@ -117,7 +134,7 @@ const TEXT = {
     previewSummary: (bundles: number) => `Пакетів: ${String(bundles)} (файлів: ${String(bundles * 2)}).`,
     seal: 'Запечатати й зберегти пакети',
     doneTitle: 'Експорт збережено',
-    doneSaved: (bundles: number) => `Пакетів збережено: ${String(bundles)} (файлів: ${String(bundles * 2)}) до downloads.`,
+    doneSaved: (bundles: number) => `Збережено ${String(bundles)} ${UK_BUNDLES[new Intl.PluralRules('uk').select(bundles)] ?? 'пакетів'} (файлів: ${String(bundles * 2)}) до downloads.`,
     chooseFiles: 'Обрати файли пакетів',
     importSummary: ({ applied, duplicate, refused }: Outcomes) =>
       `Пакетів: ${String(applied + duplicate + refused)}. Застосовано: ${String(applied)}. Уже імпортовано: ${String(duplicate)}. Відхилено: ${String(refused)}.`,
@@ -128,6 +145,8 @@ const TEXT = {
     sent: 'Надіслано',
     signerUnverified: 'Пакет підписано делегацією, відбиток якої ще не перевірено.',
     signerInstruction: 'Спершу імпортуйте контактну картку цієї делегації й перевірте її відбиток (розділ «Делегації»), а потім імпортуйте цей пакет ще раз.',
+    senderNotProven: 'Не підтверджено: підпис не перевірено, тож невідомо, хто надіслав цей пакет.',
+    claimedSender: (name: string) => `Підпис стверджує, що пакет від «${name}»; це не підтверджено.`,
     fingerprintOf: (name: string) => `Відбиток «${name}»`,
     needsShown: (shown: number, total: number) => `Показано потреб: ${String(shown)} з ${String(total)}`,
     notFound: 'Запис не знайдено',
@@ -292,14 +311,30 @@ function misheard(groups: readonly string[]): string {
 }
 
 /**
- * The ceremony: types what the other side reads out from its own screen, assigns the display name,
- * says how it was read out, and checks. Returns the number of change-sets it released from parking.
+ * The ceremony: types what the other side reads out from its own screen, assigns the display name and
+ * the role (both start empty: the card only proposes them, beside the fields), says how it was read
+ * out, and checks. Returns the number of change-sets it released from parking.
  */
-async function verify(p: Profile, proposedName: string, readOut: readonly string[], options: { readonly assignName?: string; readonly wrongFirst?: boolean } = {}): Promise<number> {
+async function verify(
+  p: Profile,
+  proposedName: string,
+  role: Role,
+  readOut: readonly string[],
+  options: { readonly assignName?: string; readonly wrongFirst?: boolean } = {},
+): Promise<number> {
   const ceremony = await openCeremony(p, proposedName);
   const typed = ceremony.getByRole('textbox', { name: p.text.typedFingerprint });
+  const nameBox = ceremony.getByRole('textbox', { name: p.text.displayName });
+  const roles = ceremony.getByRole('radiogroup', { name: p.text.roleGroup });
+  // Nothing taken from the card: the proposals are hints beside empty fields.
+  await expect(nameBox).toHaveValue('');
+  await expect(nameBox).toHaveAccessibleDescription(new RegExp(escapeRegExp(p.text.proposes(proposedName)), 'u'));
+  await expect(roles.getByRole('radio', { checked: true })).toHaveCount(0);
+  await expect(roles).toHaveAccessibleDescription(new RegExp(escapeRegExp(p.text.proposes(p.text.roles[role])), 'u'));
   await ceremony.getByRole('radio', { name: p.text.phone }).check();
-  if (options.assignName !== undefined) await ceremony.getByRole('textbox', { name: p.text.displayName }).fill(options.assignName);
+  // The user types the name (the proposed one, unless told otherwise) and chooses the role.
+  await nameBox.fill(options.assignName ?? proposedName);
+  await roles.getByRole('radio', { name: p.text.roles[role], exact: true }).check();
   if (options.wrongFirst === true) {
     await typed.fill(misheard(readOut));
     await ceremony.getByRole('button', { name: p.text.check }).click();
@@ -316,13 +351,17 @@ async function verify(p: Profile, proposedName: string, readOut: readonly string
   const said = p.text.verified(name);
   await expect(notice).toContainText(said);
   const text = (await notice.textContent()) ?? '';
-  const released = Number(/^(\d+)\./u.exec(text.slice(text.indexOf(said) + said.length))?.[1] ?? Number.NaN);
+  const released = Number(/^(\d+)\s/u.exec(text.slice(text.indexOf(said) + said.length))?.[1] ?? Number.NaN);
   await expect(p.page.locator('h1')).toHaveText(name);
   await expect(p.page.getByRole('region', { name: p.text.ceremony })).toHaveCount(0);
   await expect(p.page.locator('[data-verification-summary] [data-verification="fingerprint"]')).toHaveText(p.text.fingerprintChecked);
   // Once verified, the fingerprint is shown: the one that was typed.
   await expect(p.page.locator('[data-verification-summary] .td-fingerprint li')).toHaveText([...readOut]);
   return released;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
 async function chooseOption(page: Page, scope: Locator, combobox: string, option: string): Promise<void> {
@@ -537,11 +576,11 @@ test('three delegations exchange cards and bundles: coverage agrees, TLP holds o
     await expectAccessible(estonia.page, 'Delegations with an unverified card');
     await openCeremony(estonia, NAMES.ukraine);
     await expectAccessible(estonia.page, 'verification ceremony');
-    expect(await verify(estonia, NAMES.ukraine, ukraine.fingerprint, { wrongFirst: true })).toBe(0);
+    expect(await verify(estonia, NAMES.ukraine, 'beneficiary', ukraine.fingerprint, { wrongFirst: true })).toBe(0);
     await expectAccessible(estonia.page, 'delegation verified');
 
     await importCard(ukraine, cardOf(estonia), NAMES.estonia);
-    expect(await verify(ukraine, NAMES.estonia, estonia.fingerprint)).toBe(0);
+    expect(await verify(ukraine, NAMES.estonia, 'partner', estonia.fingerprint)).toBe(0);
     await go(ukraine, 'delegations');
     const row = ukraine.page.locator('[data-delegations] tbody tr').filter({ hasText: NAMES.estonia });
     await expect(row).toContainText(ukraine.text.fingerprintChecked);
@@ -550,7 +589,7 @@ test('three delegations exchange cards and bundles: coverage agrees, TLP holds o
 
   await test.step('Estonia verifies Poland; Poland imports the cards of Estonia and Ukraine (in Ukrainian), verifying none yet', async () => {
     await importCard(estonia, cardOf(poland), NAMES.poland);
-    expect(await verify(estonia, NAMES.poland, poland.fingerprint)).toBe(0);
+    expect(await verify(estonia, NAMES.poland, 'partner', poland.fingerprint)).toBe(0);
     await importCard(poland, cardOf(estonia), NAMES.estonia);
     await importCard(poland, cardOf(ukraine), NAMES.ukraine);
   });
@@ -650,7 +689,10 @@ test('three delegations exchange cards and bundles: coverage agrees, TLP holds o
     const bundle = bundleFor(fromEstonia, NAMES.poland);
     const report = await importBundle(poland, bundle, { applied: 0, duplicate: 0, refused: 1 });
     await expect(report.locator('[data-outcome]')).toHaveText(poland.text.refused);
-    await expect(report.getByText(NAMES.estonia, { exact: true })).toBeVisible();
+    // The signature is not proven: no sender, only the delegation its key id claims, said to be a claim.
+    await expect(report.locator('[data-sender="not-proven"]')).toHaveText(poland.text.senderNotProven);
+    await expect(report.getByLabel(poland.text.fingerprintOf(NAMES.estonia))).toHaveCount(0);
+    await expect(report.locator('[data-claimed-sender]')).toHaveText(poland.text.claimedSender(NAMES.estonia));
     await expect(report.locator('[data-signature]')).toHaveAttribute('data-signature', 'not-verified');
     const refusal = report.locator('[data-refusal]');
     await expect(refusal).toHaveAttribute('data-refusal', 'signer-unverified');
@@ -664,7 +706,7 @@ test('three delegations exchange cards and bundles: coverage agrees, TLP holds o
   let parkedAtPoland = 0;
   await test.step('Poland verifies Estonia only and imports again: Ukraine\'s change-sets wait, parked', async () => {
     // Poland names Estonia in its own words in the ceremony; a mis-heard fingerprint is refused first.
-    expect(await verify(poland, NAMES.estonia, estonia.fingerprint, { assignName: NAMES.estoniaAtPoland, wrongFirst: true })).toBe(0);
+    expect(await verify(poland, NAMES.estonia, 'partner', estonia.fingerprint, { assignName: NAMES.estoniaAtPoland, wrongFirst: true })).toBe(0);
     const bundle = bundleFor(fromEstonia, NAMES.poland);
     const report = await importBundle(poland, bundle, { applied: 1, duplicate: 0, refused: 0 });
     // The sender as Poland named it in the ceremony, and the fingerprint Poland typed.
@@ -684,7 +726,7 @@ test('three delegations exchange cards and bundles: coverage agrees, TLP holds o
   });
 
   await test.step('Poland verifies Ukraine: the GREEN need appears with the same coverage, the AMBER one never does', async () => {
-    const released = await verify(poland, NAMES.ukraine, ukraine.fingerprint);
+    const released = await verify(poland, NAMES.ukraine, 'beneficiary', ukraine.fingerprint);
     // Every change-set that was parked is released: the GREEN one applied in full, the AMBER one as a header.
     expect(released).toBe(parkedAtPoland);
     await expect(parkedRow(poland)).toHaveText('0');
@@ -730,6 +772,9 @@ test('three delegations exchange cards and bundles: coverage agrees, TLP holds o
     await expectHistory(estonia, toPoland, [estonia.text.sent]);
     await expectAccessible(estonia.page, 'Exchange, history');
     await expectHistory(poland, toPoland, [poland.text.duplicate, poland.text.applied, poland.text.refused]);
+    // The refusal's code, in words.
+    const refusedRow = poland.page.locator('[data-history] tbody tr').filter({ has: poland.page.locator('th', { hasText: toPoland.age.name }) }).last();
+    await expect(refusedRow.locator('td').last()).toHaveText(poland.text.signerUnverified);
     await go(estonia, 'delegations');
     await expectAccessible(estonia.page, 'Delegations, all verified');
   });

@@ -47,6 +47,40 @@ describe('payloadFor', () => {
     expect(payloadFor({ sender: ua.id, recipients: [ee.id], changeSets: [header] }).decisions[0]?.reason).toBe('content-not-held');
   });
 
+  it('a raised TLP withholds older content: own GREEN change-sets of a record now RED go only to a named audience (tlp-raised)', () => {
+    const own = writeChain(ua, 3, { tlp: 'GREEN' });
+    const [raisedRed, raisedAmber] = own.logged.map((logged) => logged.changeSet.content?.record as string);
+    const currentTlpOf = (record: string): Tlp | undefined => (record === raisedRed ? 'RED' : record === raisedAmber ? 'AMBER' : undefined);
+    const result = payloadFor({ sender: ua.id, recipients: [ee.id], changeSets: own.logged, currentTlpOf });
+    expect(result.decisions.map((d) => [d.included, d.reason])).toEqual([
+      [false, 'tlp-raised'],
+      [true, 'own'],
+      [true, 'own'],
+    ]);
+    expect(result.changeSets[0]).toEqual({ header: own.changeSets[0]?.header });
+    const named = payloadFor({ sender: ua.id, recipients: [ee.id], changeSets: own.logged, currentTlpOf, audienceOf: (r) => (r === raisedRed ? [ee.id] : undefined) });
+    expect(named.decisions[0]).toMatchObject({ included: true, reason: 'own-red-audience' });
+    // A recipient outside the named audience still gets the header only.
+    const partly = payloadFor({ sender: ua.id, recipients: [ee.id, pl.id], changeSets: own.logged, currentTlpOf, audienceOf: (r) => (r === raisedRed ? [ee.id] : undefined) });
+    expect(partly.decisions[0]).toMatchObject({ included: false, reason: 'tlp-raised' });
+  });
+
+  it('a relayer withholds GREEN change-sets of a record it now holds above GREEN; lowering never releases older content', () => {
+    const others = writeChain(pl, 3, { tlp: (i) => (i === 2 ? 'AMBER' : 'GREEN') });
+    const [raised, kept, lowered] = others.logged.map((logged) => logged.changeSet.content?.record as string);
+    const currentTlpOf = (record: string): Tlp | undefined => (record === raised ? 'AMBER' : record === kept ? 'CLEAR' : record === lowered ? 'GREEN' : undefined);
+    const result = payloadFor({ sender: ua.id, recipients: [ee.id], changeSets: others.logged, currentTlpOf });
+    expect(result.decisions.map((d) => [d.included, d.reason])).toEqual([
+      [false, 'tlp-raised'],
+      [true, 'relay-clear-green'],
+      [false, 'relay-above-green'],
+    ]);
+    // Own AMBER content lowered to GREEN stays as authored too (AMBER goes to the selected recipients anyway;
+    // RED lowered to GREEN stays RED).
+    const own = writeChain(ua, 1, { tlp: 'RED' });
+    expect(payloadFor({ sender: ua.id, recipients: [ee.id], changeSets: own.logged, currentTlpOf: () => 'GREEN' }).decisions[0]).toMatchObject({ included: false, reason: 'red-audience' });
+  });
+
   it('splitByAudience groups recipients that may see exactly the same', () => {
     const own = writeChain(ua, 2, { tlp: 'RED' });
     const first = own.logged[0]?.changeSet.content?.record as string;
