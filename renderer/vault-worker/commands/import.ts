@@ -33,10 +33,10 @@
  * report with its BundleError code. (A failure to write the vault itself is not the file's doing and
  * is answered as the error it is, after the bundles before it were committed.)
  */
-import { BundleError, ingestStep, openBundle, parseComment, type KeyLogOutcome } from '@shared/bundle';
-import { BUNDLE_EXTENSION, SIGNATURE_EXTENSION } from '@shared/bundle/names';
-import { fingerprintDigits, fingerprintGroups, formatKeyId, parseMinisignSignature, verifyKeyEventLog } from '@shared/crypto';
-import type { BundleImportReport, ExchangeEntry, ExchangeFile, IngestReport } from '@shared/ipc/vault-protocol';
+import { BundleError, ingestStep, openBundle, type KeyLogOutcome } from '@shared/bundle';
+import { SIGNATURE_EXTENSION } from '@shared/bundle/names';
+import { verifyKeyEventLog } from '@shared/crypto';
+import type { BundleImportReport, ExchangeEntry } from '@shared/ipc/vault-protocol';
 import { emptyDelta, type IngestOutcome, releaseParked, type ReplicaDelta } from '@shared/sync';
 import { acknowledge, encodeExchange, type ExchangeState, type Holdings, loadExchange, withHistory } from '../exchange-store';
 import { sha256Hex } from '../file-digest';
@@ -45,101 +45,16 @@ import type { UnlockedVault } from '../session';
 import { WritePlan } from '../write-plan';
 import { commitForSession } from './commit';
 import type { CommandHandler, VaultContext } from './context';
+import { pairFiles, type Pair } from './bundle-pairs';
+import { claimedSigner, countsOf, emptyReport, problemsOf, senderOf } from './import-report';
 import { kindRulesFor } from './kind-rules';
-import { keyStateOf, peerOf, trustList } from './trust';
+import { keyStateOf, trustList } from './trust';
 
-const SIGNATURE_SUFFIX = `${BUNDLE_EXTENSION}${SIGNATURE_EXTENSION}`;
 /** Codes raised before the signature is proven: the report then says "signature not verified". */
 const BEFORE_SIGNATURE = new Set(['file-missing', 'file-empty', 'file-too-large', 'signature-malformed', 'signature-legacy', 'signer-unknown', 'signer-unverified', 'signer-revoked', 'signature-invalid']);
 const VERIFY_CARD_FIRST = ' Import its contact card and verify its fingerprint with the other side first, then import this bundle again.';
-const MAX_PROBLEMS = 100;
 /** Refusals whose claimed signer is named (as claimed) in the report, for the "verify its card first" hint. */
 const CLAIM_HINT = new Set(['signer-unknown', 'signer-unverified']);
-
-interface Pair {
-  readonly age: ExchangeFile | null;
-  readonly minisig: ExchangeFile | null;
-  /** Signed creation time (unverified: for ordering only), or null when unreadable. */
-  readonly created: string | null;
-}
-
-function signedCreation(minisig: Uint8Array): string | null {
-  try {
-    const parsed = parseMinisignSignature(minisig);
-    return parsed.ok ? parseComment(parsed.value.trustedComment).created : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Pairs by relative path; unpaired halves are kept (reported refused), other files dropped. */
-export function pairFiles(files: readonly ExchangeFile[]): Pair[] {
-  const ages = new Map<string, ExchangeFile>();
-  const signatures = new Map<string, ExchangeFile>();
-  for (const file of files) {
-    if (file.relativePath.endsWith(SIGNATURE_SUFFIX)) signatures.set(file.relativePath.slice(0, -SIGNATURE_EXTENSION.length), file);
-    else if (file.relativePath.endsWith(BUNDLE_EXTENSION)) ages.set(file.relativePath, file);
-  }
-  const pairs: Pair[] = [];
-  for (const [path, age] of ages) {
-    const minisig = signatures.get(path) ?? null;
-    signatures.delete(path);
-    pairs.push({ age, minisig, created: minisig === null ? null : signedCreation(minisig.bytes) });
-  }
-  for (const minisig of signatures.values()) pairs.push({ age: null, minisig, created: null });
-  // Oldest first; unreadable comments last (the pipeline refuses them anyway); then by path, for a stable order.
-  const key = (pair: Pair): string => `${pair.created ?? '\uffff'}\u0000${(pair.age ?? pair.minisig)?.relativePath ?? ''}`;
-  return pairs.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-}
-
-function emptyReport(pair: Pair): BundleImportReport {
-  const named = (pair.age ?? pair.minisig) as ExchangeFile;
-  return {
-    name: named.name,
-    relativePath: named.relativePath,
-    outcome: 'refused',
-    sender: null,
-    signatureVerified: false,
-    bundleId: null,
-    size: { age: pair.age?.bytes.length ?? 0, minisig: pair.minisig?.bytes.length ?? 0 },
-    sha256: { age: null, minisig: null },
-    counts: null,
-    problems: [],
-    refusal: null,
-  };
-}
-
-function senderOf(stored: StoredDelegation): NonNullable<BundleImportReport['sender']> {
-  const keys = keyStateOf(stored);
-  if (!stored.known.verified) return { id: stored.known.id, name: stored.name, fingerprint: [] };
-  return { id: stored.known.id, name: stored.name, fingerprint: fingerprintGroups(fingerprintDigits({ delegationId: keys.delegationId, signingKey: keys.signingKey, encryptionKey: keys.encryptionKey })) };
-}
-
-/** The delegation whose current key id signed the file, when we know it (for a refusal's report). */
-function claimedSigner(loaded: LoadedReplica, minisig: Uint8Array): StoredDelegation | undefined {
-  const parsed = parseMinisignSignature(minisig);
-  if (!parsed.ok) return undefined;
-  const keyId = formatKeyId(parsed.value.keyId);
-  return [...loaded.delegations.values()].find((stored) => peerOf(stored).keyIdText === keyId);
-}
-
-function countsOf(report: IngestReport): NonNullable<BundleImportReport['counts']> {
-  const rejected = report.rejected.length;
-  return {
-    changeSets: report.applied + report.duplicates + report.contentFilled + report.redacted + report.parked + rejected,
-    applied: report.applied,
-    duplicates: report.duplicates,
-    contentFilled: report.contentFilled,
-    redacted: report.redacted,
-    parked: report.parked,
-    newConflicts: report.newConflicts,
-    rejected,
-  };
-}
-
-function problemsOf(report: IngestReport): BundleImportReport['problems'] {
-  return [...report.rejected, ...report.flagged].slice(0, MAX_PROBLEMS).map((problem) => ({ reason: problem.reason.slice(0, 64), message: problem.message.slice(0, 500) }));
-}
 
 /** Does the delta change the replica? Checkpoints alone do not count (see the file comment). */
 function changesReplica(loaded: LoadedReplica, delta: ReplicaDelta): boolean {
