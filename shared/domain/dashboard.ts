@@ -28,9 +28,9 @@
 import type { Tlp } from '../sync/tlp';
 import { TLP_LEVELS } from '../sync/tlp';
 import { CATEGORIES, SECTORS, priorityRank, type Category, type Priority, type Sector } from './classification';
-import { computeCoverage, type CoverageInput, type CoverageResult, type CoverageState, type NeedCoverage, type OfferCoverage } from './coverage';
+import { computeCoverage, type CoverageInput, type CoverageResult, type CoverageState, type NeedCoverage } from './coverage';
 import type { RecordInput } from './facts';
-import { COMMITTED_OFFER_STATUSES, PLEDGED_OFFER_STATUSES, type OfferStatus } from './offer';
+import { COMMITTED, COUNTED_NEED_STATUSES, type GroupBy, lazyFigure, once, PLEDGED, RecordLists } from './dashboard-records';
 import { ACTIVE_NEED_STATUSES, type NeedStatus } from './need';
 import type { Unit } from './units';
 import { WARNING_TYPES, type DeconflictionWarning, type WarningType } from './warnings';
@@ -125,29 +125,7 @@ export interface DashboardOptions {
   readonly criticalPriorities?: readonly Priority[];
 }
 
-const COUNTED_NEED_STATUSES = new Set<NeedStatus>(['submitted', 'assessed', 'prioritised', 'open', 'closed']);
 const WORKING_NEED_STATUSES = new Set<NeedStatus>(ACTIVE_NEED_STATUSES);
-const PLEDGED = new Set<OfferStatus>(PLEDGED_OFFER_STATUSES);
-const COMMITTED = new Set<OfferStatus>(COMMITTED_OFFER_STATUSES);
-
-/**
- * A figure whose value is computed with the dashboard and whose records are listed on first access
- * (when the figure is clicked): at 100,000 records, filling some thirty id lists on every change cost
- * more than all the sums together. `records` is an own, enumerable property, so a figure still reads
- * (and compares in tests) as a plain `{value, records}`.
- */
-function lazyFigure(value: number, list: () => readonly string[]): Figure {
-  let cached: readonly string[] | undefined;
-  const figure = { value } as { value: number; records: readonly string[] };
-  Object.defineProperty(figure, 'records', { enumerable: true, get: () => (cached ??= list()) });
-  return figure;
-}
-
-/** A list computed once, whoever asks first. */
-function once(list: () => readonly string[]): () => readonly string[] {
-  let cached: readonly string[] | undefined;
-  return () => (cached ??= list());
-}
 
 interface GroupAcc {
   needed: number;
@@ -162,65 +140,6 @@ function groupAcc(): GroupAcc {
 
 function percent(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part * 1000) / whole) / 10;
-}
-
-/** Which group of needs a figure is about: by sector or by category. */
-type GroupBy = 'sector' | 'category';
-
-/** The records behind the figures; each walks the coverage once, when its figure is opened. */
-class RecordLists {
-  constructor(
-    private readonly coverage: CoverageResult,
-    private readonly input: CoverageInput,
-  ) {}
-
-  countedNeeds = once(() => this.needs(() => true));
-
-  needs(test: (entry: NeedCoverage) => boolean): string[] {
-    const ids: string[] = [];
-    for (const entry of this.coverage.needs.values()) if (COUNTED_NEED_STATUSES.has(entry.need.status) && test(entry)) ids.push(entry.need.id);
-    return ids;
-  }
-
-  offers(test: (entry: OfferCoverage) => boolean): string[] {
-    const ids: string[] = [];
-    for (const entry of this.coverage.offers.values()) if (test(entry)) ids.push(entry.offer.id);
-    return ids;
-  }
-
-  /** Pledged (or committed) offers allocated to a counted need of the group, each listed once. */
-  groupOffers(by: GroupBy, key: string, committedOnly: boolean): string[] {
-    return this.offers((entry) => {
-      const status = entry.offer.status;
-      if (!PLEDGED.has(status) || (committedOnly && !COMMITTED.has(status))) return false;
-      return entry.allocations.some((allocation) => {
-        const need = allocation.target?.need;
-        return need !== undefined && COUNTED_NEED_STATUSES.has(need.status) && need[by] === key;
-      });
-    });
-  }
-
-  deliveries(test: (need: NeedCoverage['need'] | undefined) => boolean): string[] {
-    const ids: string[] = [];
-    for (const entry of this.coverage.deliveries.values()) if (test(entry.target?.need)) ids.push(entry.delivery.id);
-    return ids;
-  }
-
-  groupDeliveries(by: GroupBy, key: string): string[] {
-    return this.deliveries((need) => need !== undefined && COUNTED_NEED_STATUSES.has(need.status) && need[by] === key);
-  }
-
-  partnerDeliveries(partner: string): string[] {
-    const ids: string[] = [];
-    for (const entry of this.coverage.offers.values()) if (entry.offer.owner === partner) for (const id of entry.deliveries) ids.push(id);
-    return ids;
-  }
-
-  acceptances(): string[] {
-    const ids: string[] = [];
-    for (const record of this.input.acceptances) if (!record.deleted) ids.push(record.id);
-    return ids;
-  }
 }
 
 function groupFigures<K extends Sector | Category>(by: GroupBy, key: K, acc: GroupAcc, lists: RecordLists): GroupCoverage<K> {
