@@ -61,6 +61,25 @@ export type BundleErrorCode =
   /** Anything unexpected, wrapped. */
   | 'internal';
 
+/**
+ * Codes raised before the signature is proven (reader steps 1-4): the key id in the .minisig is then only
+ * a claim anyone can write, so such a refusal names no sender.
+ */
+export const SIGNATURE_UNPROVEN_CODES: ReadonlySet<string> = new Set<BundleErrorCode>([
+  'file-missing',
+  'file-empty',
+  'file-too-large',
+  'signature-malformed',
+  'signature-legacy',
+  'signer-unknown',
+  'signer-unverified',
+  'signer-revoked',
+  'signature-invalid',
+]);
+
+/** Refusals cured by importing the signer's contact card and verifying its fingerprint. */
+export const SIGNER_CARD_CODES: ReadonlySet<string> = new Set<BundleErrorCode>(['signer-unknown', 'signer-unverified']);
+
 export type BundleErrorDetails = Readonly<Record<string, string | number | boolean | readonly (string | number)[]>>;
 
 export class BundleError extends Error {

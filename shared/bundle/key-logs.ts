@@ -38,6 +38,8 @@ export interface KeyLogOutcome {
   readonly message: string;
   /** The raw log, for the caller to keep (e.g. until an unknown delegation's card is verified). */
   readonly log: readonly unknown[];
+  /** The key state `log` verified as: set for `extends` and `revocation` (the caller stores it). */
+  readonly state?: KeyState;
 }
 
 /** The delegation id a log claims (from its first event), or null. Cheap: one hash, no signature. */
@@ -102,7 +104,8 @@ export function assessKeyLog(log: readonly unknown[], trust: ReadonlyMap<string,
   const known = new Set(mine.devices.map(({ device }) => device.id));
   const newDevices = state.devices.filter(({ device }) => !known.has(device.id)).map(({ device }) => device.id);
   if (state.revoked !== null && mine.revoked === null) {
-    return { ...base, newDevices, status: 'revocation', message: 'The log ends with a revocation: it takes effect from the next bundle.' };
+    return { ...base, newDevices, state, status: 'revocation', message: 'The log ends with a revocation: it takes effect from the next bundle.' };
   }
-  return { ...base, newDevices, status: newDevices.length > 0 ? 'extends' : 'known', message: newDevices.length > 0 ? `${newDevices.length} new device(s).` : 'Nothing new.' };
+  if (newDevices.length > 0) return { ...base, newDevices, state, status: 'extends', message: `${newDevices.length} new device(s).` };
+  return { ...base, newDevices, status: 'known', message: 'Nothing new.' };
 }

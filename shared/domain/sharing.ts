@@ -24,3 +24,13 @@ export function draftTransition(kind: string, ops: readonly { readonly field: st
   // A draft withdrawn before it was ever filed was never stated: withdrawing it releases nothing.
   return status.value === 'withdrawn' ? null : 'released';
 }
+
+/**
+ * Whether a status change takes a need out of draft: from 'draft' to a status `draftTransition` counts
+ * as 'released'. Change-sets written while a need was a draft never leave the vault (DESIGN.md §3), not
+ * even once it is submitted, so the change-set that releases it must carry every current value. A draft
+ * that is withdrawn is not released (`draftTransition` gives null): nothing is re-published.
+ */
+export function leavesDraft(before: string | undefined, after: string | undefined): boolean {
+  return before === 'draft' && draftTransition('need', [{ field: 'status', value: after }]) === 'released';
+}

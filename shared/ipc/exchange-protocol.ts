@@ -8,11 +8,11 @@
  * as in shared/bundle, so a hostile pick cannot make the worker allocate without bound.
  */
 import { z } from 'zod';
-import { ROLES } from '../crypto/formats';
+import { DelegationIdSchema, ROLES } from '../crypto/formats';
 import { MAX_FILE_NAME_LENGTH, MAX_OPEN_FILE_BYTES, MAX_OPEN_FILES } from './desk-api';
 
 /** A delegation id (26 base32 characters). */
-export const delegationIdSchema = z.string().regex(/^[a-z2-7]{26}$/u);
+export const delegationIdSchema = DelegationIdSchema;
 
 /** How the fingerprint was compared with the other delegation's own reading of it. */
 export const verificationChannelSchema = z.enum(['in-person', 'phone', 'video']);
@@ -95,6 +95,22 @@ export type ExportPreview = z.infer<typeof exportPreviewSchema>;
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/u);
 
+/** The byte sizes of a bundle pair (0 for a missing half). */
+export const fileSizesSchema = z.strictObject({ age: z.number().int().nonnegative(), minisig: z.number().int().nonnegative() });
+
+/** The SHA-256 of each half of a bundle pair (null for a missing or unread half). */
+export const fileDigestsSchema = z.strictObject({ age: sha256Hex.nullable(), minisig: sha256Hex.nullable() });
+
+/** The per-change-set counts of an ingest (the sync engine's IngestReport; vault-protocol.ts extends them). */
+export const ingestCountsSchema = z.strictObject({
+  applied: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  contentFilled: z.number().int().nonnegative(),
+  redacted: z.number().int().nonnegative(),
+  parked: z.number().int().nonnegative(),
+  newConflicts: z.number().int().nonnegative(),
+});
+
 /** A sealed bundle pair, ready to be saved by DeskApi. */
 export const sealedBundleViewSchema = z.strictObject({
   bundleId: z.string(),
@@ -123,18 +139,13 @@ export const bundleImportReportSchema = z.strictObject({
   sender: z.strictObject({ id: delegationIdSchema, name: z.string(), fingerprint: z.array(z.string()) }).nullable(),
   signatureVerified: z.boolean(),
   bundleId: z.string().nullable(),
-  size: z.strictObject({ age: z.number().int().nonnegative(), minisig: z.number().int().nonnegative() }),
-  sha256: z.strictObject({ age: sha256Hex.nullable(), minisig: sha256Hex.nullable() }),
-  /** Per change-set, when the bundle was opened (IngestReport of vault-protocol.ts, by reference there). */
+  size: fileSizesSchema,
+  sha256: fileDigestsSchema,
+  /** Per change-set, when the bundle was opened (the ingest counts, with their total and the rejected ones). */
   counts: z
     .strictObject({
       changeSets: z.number().int().nonnegative(),
-      applied: z.number().int().nonnegative(),
-      duplicates: z.number().int().nonnegative(),
-      contentFilled: z.number().int().nonnegative(),
-      redacted: z.number().int().nonnegative(),
-      parked: z.number().int().nonnegative(),
-      newConflicts: z.number().int().nonnegative(),
+      ...ingestCountsSchema.shape,
       rejected: z.number().int().nonnegative(),
     })
     .nullable(),
@@ -164,8 +175,8 @@ export const exchangeEntrySchema = z.strictObject({
   name: z.string(),
   /** Recipients of a sent bundle; the sender of a received one. */
   peers: z.array(z.strictObject({ id: z.string(), name: z.string() })),
-  size: z.strictObject({ age: z.number().int().nonnegative(), minisig: z.number().int().nonnegative() }),
-  sha256: z.strictObject({ age: sha256Hex.nullable(), minisig: sha256Hex.nullable() }),
+  size: fileSizesSchema,
+  sha256: fileDigestsSchema,
   changeSets: z.number().int().nonnegative(),
   /** sent: `sent`; received: the import outcome. */
   outcome: z.enum(['sent', 'applied', 'duplicate', 'refused']),

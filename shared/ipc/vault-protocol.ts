@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { idleLockMinutesSchema } from './desk-api';
-import { exchangeRequestSchemas, exchangeResultSchemas, vaultProgressSchema, verificationChannelSchema } from './exchange-protocol';
+import { exchangeRequestSchemas, exchangeResultSchemas, ingestCountsSchema, vaultProgressSchema, verificationChannelSchema } from './exchange-protocol';
 // formats.ts has no crypto code behind it: the UI imports this protocol, tweetnacl stays in the worker.
 import { RecoverySheetSchema, ROLES } from '../crypto/formats';
 
@@ -119,13 +119,7 @@ export const historyEntrySchema = z.strictObject({
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 /** What an import (or the test-only injection) did, per change-set (DESIGN.md §5 import report). */
-export const ingestReportSchema = z.strictObject({
-  applied: z.number().int().nonnegative(),
-  duplicates: z.number().int().nonnegative(),
-  contentFilled: z.number().int().nonnegative(),
-  redacted: z.number().int().nonnegative(),
-  parked: z.number().int().nonnegative(),
-  newConflicts: z.number().int().nonnegative(),
+export const ingestReportSchema = ingestCountsSchema.extend({
   rejected: z.array(
     z.strictObject({
       device: z.string().nullable(),

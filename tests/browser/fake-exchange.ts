@@ -436,7 +436,8 @@ export function createFakeExchange(context: ExchangeContext): FakeExchange {
         case 'import-bundles':
           return importBundles(request.files, onProgress);
         case 'exchange-history':
-          return Promise.resolve({ entries: structuredClone(history) });
+          // Newest first, as the worker returns them.
+          return Promise.resolve({ entries: structuredClone(history).reverse() });
         default:
           return undefined;
       }

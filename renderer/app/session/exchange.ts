@@ -61,8 +61,6 @@ export function createExchangeOperations(
       // Reported by the next read; the import or verification is already committed.
     }
   };
-  const withProgress = (progress: ProgressOptions | undefined): ProgressOptions => (progress?.onProgress === undefined ? {} : { onProgress: progress.onProgress });
-
   return {
     exportCard() {
       return call(() => client.request({ cmd: 'card-export' }));
@@ -86,13 +84,13 @@ export function createExchangeOperations(
       return call(() => client.request({ cmd: 'export-preview', options }));
     },
     sealExport(options, progress) {
-      return call(() => client.request({ cmd: 'export-seal', options }, withProgress(progress)));
+      return call(() => client.request({ cmd: 'export-seal', options }, progress));
     },
     commitExport(exportId, location) {
       return call(() => client.request({ cmd: 'export-commit', exportId, location }));
     },
     async importBundles(files, progress) {
-      const { reports } = await call(() => client.request({ cmd: 'import-bundles', files: [...files] }, withProgress(progress)));
+      const { reports } = await call(() => client.request({ cmd: 'import-bundles', files: [...files] }, progress));
       if (reports.some((report) => report.outcome === 'applied')) await refresh();
       return reports;
     },

@@ -12,10 +12,9 @@ import { verificationChannelSchema, type DelegationView, type IngestReport, type
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { failureOf, useVaultSession, type VaultFailure } from '../../app/hooks';
-import { useDelegationNames, useDomainLabels } from '../records';
-import { useVaultErrorText } from '../vault';
-import { cardRefusalReason, useCardFailureText } from './card-refusal';
+import { failureOf, useVaultSession } from '../../app/hooks';
+import { useDomainLabels } from '../records';
+import { cardRefusalReason, useCardFailureText, useRefusedWith } from './card-refusal';
 import { checkCeremony, type CeremonyDraft, type CeremonyErrors } from './ceremony-form';
 import { digitCount, FINGERPRINT_DIGITS } from './fingerprint';
 
@@ -39,25 +38,12 @@ function isChannel(value: string): value is VerificationChannel {
   return (CHANNELS as readonly string[]).includes(value);
 }
 
-/** The known delegation a refused name can be confused with, by name ("another delegation" when unknown). */
-function useConfusableWith(): (failure: VaultFailure) => string {
-  const { t } = useTranslation('delegations');
-  const names = useDelegationNames();
-  return (failure) => {
-    const other = failure.details?.['with'];
-    if (typeof other === 'string' && (names.byId.has(other) || names.isLocal(other))) return names.plain(other);
-    const named = failure.details?.['withName'];
-    return typeof named === 'string' && named.trim() !== '' ? named : t('cardImport.anotherDelegation');
-  };
-}
-
 export function VerificationCeremony({ delegation, onVerified }: Props) {
   const { t } = useTranslation('delegations');
   const session = useVaultSession();
   const labels = useDomainLabels();
-  const errorText = useVaultErrorText();
   const cardFailureText = useCardFailureText();
-  const confusableWith = useConfusableWith();
+  const confusableWith = useRefusedWith();
   const titleId = useId();
   const nameRef = useRef<HTMLInputElement>(null);
   // Nothing is taken from the card: the user types the name and chooses the role.
@@ -107,7 +93,7 @@ export function VerificationCeremony({ delegation, onVerified }: Props) {
       } else if (failure.code === 'fingerprint-mismatch') {
         setProblem({ kind: 'mismatch' });
       } else {
-        setProblem({ kind: 'failed', message: failure.code === 'card-refused' ? cardFailureText(failure) : errorText(failure) });
+        setProblem({ kind: 'failed', message: cardFailureText(failure) });
       }
       // The alert is read out; focus stays in the form so the user can correct the digits.
     } finally {

@@ -38,18 +38,32 @@ export function cardRefusalReason(failure: VaultFailure): CardRefusalReason {
   return typeof reason === 'string' ? (ALIASES[reason] ?? 'unknown') : 'unknown';
 }
 
+/**
+ * The known delegation a refused card or name was taken for (details.with, a delegation id), by name;
+ * "another delegation" when the id is missing or not one this vault knows.
+ */
+export function useRefusedWith(): (failure: VaultFailure) => string {
+  const { t } = useTranslation('delegations');
+  const names = useDelegationNames();
+  return useCallback(
+    (failure: VaultFailure) => {
+      const other = failure.details?.['with'];
+      return typeof other === 'string' && (names.byId.has(other) || names.isLocal(other)) ? names.plain(other) : t('cardImport.anotherDelegation');
+    },
+    [names, t],
+  );
+}
+
 /** A card failure in words: the refusal and its reason, or any other vault failure. */
 export function useCardFailureText(): (failure: VaultFailure) => string {
   const { t } = useTranslation('delegations');
-  const names = useDelegationNames();
+  const refusedWith = useRefusedWith();
   const errorText = useVaultErrorText();
   return useCallback(
     (failure: VaultFailure) => {
       if (failure.code !== 'card-refused') return errorText(failure);
-      const other = failure.details?.['with'];
-      const known = typeof other === 'string' ? names.plain(other) : t('cardImport.anotherDelegation');
-      return `${t('cardImport.refused')} ${t(`cardImport.reasons.${cardRefusalReason(failure)}`, { with: known })}`;
+      return `${t('cardImport.refused')} ${t(`cardImport.reasons.${cardRefusalReason(failure)}`, { with: refusedWith(failure) })}`;
     },
-    [errorText, names, t],
+    [errorText, refusedWith, t],
   );
 }

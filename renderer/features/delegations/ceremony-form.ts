@@ -3,6 +3,7 @@
  * verifying user assigns (both start empty: nothing is taken from the card), and how the fingerprint was read out. Messages are keys of
  * `delegations:ceremony.errors`, shown beside their fields.
  */
+import { hasUnsafeCharacters } from '@shared/bundle/text';
 import { ROLES, type Role } from '@shared/crypto/formats';
 import { verificationChannelSchema, type VerificationChannel } from '@shared/ipc/vault-protocol';
 import { z } from 'zod';
@@ -10,12 +11,6 @@ import { cleanFingerprint, fingerprintProblem, type FingerprintProblem } from '.
 
 export const NAME_MIN = 2;
 export const NAME_MAX = 120;
-
-/**
- * Control and bidirectional-text characters: a name holding them can display differently from what it
- * contains (the worker refuses it too, `name-invalid`).
- */
-const UNSAFE_NAME = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 
 export const ceremonySchema = z.object({
   fingerprint: z.string().superRefine((value, context) => {
@@ -27,7 +22,9 @@ export const ceremonySchema = z.object({
     .trim()
     .min(NAME_MIN, 'nameRequired')
     .max(NAME_MAX, 'nameTooLong')
-    .refine((value) => !UNSAFE_NAME.test(value), 'nameInvalid'),
+    // Control, bidirectional-text, separator, zero-width and BOM characters: a name holding them can display
+    // differently from what it contains (the worker refuses it too, `name-invalid`).
+    .refine((value) => !hasUnsafeCharacters(value), 'nameInvalid'),
   role: z.enum(ROLES, { error: 'roleRequired' }),
   channel: verificationChannelSchema.nullable().refine((value) => value !== null, 'channelRequired'),
 });

@@ -3,11 +3,14 @@
  * `compareTypedFingerprint`): spaces, dashes, dots and underscores are ignored, full-width digits folded.
  * Only the shape is checked here; whether the digits are the card's is for the worker to say.
  */
-import { FINGERPRINT_DIGITS, FINGERPRINT_GROUP } from '@shared/crypto/formats';
+import { FINGERPRINT_DIGITS } from '@shared/crypto/formats';
 
 export { FINGERPRINT_DIGITS };
 
-/** The typed text without separators (what is sent to the worker). */
+/**
+ * The typed text without separators (what is sent to the worker). The same clean-up as
+ * shared/crypto/fingerprint.ts `compareTypedFingerprint` (its twin): keep the two regexes in step.
+ */
 export function cleanFingerprint(typed: string): string {
   return typed.normalize('NFKC').replace(/[\s\p{Pd}._\u2212]/gu, '');
 }
@@ -25,11 +28,4 @@ export function fingerprintProblem(typed: string): FingerprintProblem | null {
   if (!/^[0-9]*$/u.test(cleaned)) return 'fingerprintCharacters';
   if (cleaned.length !== FINGERPRINT_DIGITS) return 'fingerprintLength';
   return null;
-}
-
-/** 40 digits in the 8 groups of 5 they are read out in. */
-export function groupDigits(digits: string): string {
-  const groups: string[] = [];
-  for (let i = 0; i < digits.length; i += FINGERPRINT_GROUP) groups.push(digits.slice(i, i + FINGERPRINT_GROUP));
-  return groups.join(' ');
 }

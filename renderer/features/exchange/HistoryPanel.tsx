@@ -30,7 +30,8 @@ export function HistoryPanel({ active }: { readonly active: boolean }) {
     let current = true;
     session.exchange.exchangeHistory().then(
       (entries) => {
-        if (current) setLoad({ status: 'ready', entries: [...entries].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)) });
+        // The worker returns the entries newest first (exchange-history).
+        if (current) setLoad({ status: 'ready', entries });
       },
       (error: unknown) => {
         if (current) setLoad({ status: 'failed', failure: failureOf(error) });

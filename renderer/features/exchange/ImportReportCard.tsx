@@ -4,6 +4,7 @@
  * outcome, the counts, the problems with their reasons and, for a refused bundle, why — with the way
  * out when the signer is unknown or unverified (import and verify its card on the Delegations screen).
  */
+import { SIGNER_CARD_CODES } from '@shared/bundle/errors';
 import { Alert, Anchor, Badge, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { BundleImportReport } from '@shared/ipc/vault-protocol';
 import { IconAlertTriangle, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
@@ -11,7 +12,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters } from '../records';
-import { SIGNER_REFUSALS, useExchangeLabels } from './labels';
+import { useExchangeLabels } from './labels';
 import { Sha256 } from './Sha256';
 
 const OUTCOME_COLOR = { applied: 'teal.9', duplicate: 'gray.7', refused: 'red.9' } as const;
@@ -120,7 +121,8 @@ export function ImportReportCard({ report }: { readonly report: BundleImportRepo
 function Refusal({ code, message, claimed }: { readonly code: string; readonly message: string; readonly claimed: string | null }) {
   const { t } = useTranslation('exchange');
   const labels = useExchangeLabels();
-  const signer = SIGNER_REFUSALS.has(code);
+  // Refusals whose cure is on the Delegations screen: import the sender's card, verify its fingerprint.
+  const signer = SIGNER_CARD_CODES.has(code);
   return (
     <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden="true" />} maw="70ch" data-refusal={code}>
       <Stack gap={4}>

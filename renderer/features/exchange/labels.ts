@@ -12,7 +12,7 @@ const STAGES = ['gather', 'seal', 'read', 'verify', 'apply', 'write'] as const;
 type Stage = (typeof STAGES)[number];
 
 /** Codes whose refusal text the locale holds (BundleError codes and the pairing problems). */
-export const REFUSAL_CODES = [
+const REFUSAL_CODES = [
   'file-missing',
   'file-empty',
   'file-too-large',
@@ -44,9 +44,6 @@ export const REFUSAL_CODES = [
   'internal',
 ] as const;
 type RefusalCode = (typeof REFUSAL_CODES)[number];
-
-/** Refusals whose cure is on the Delegations screen: import the sender's card, verify its fingerprint. */
-export const SIGNER_REFUSALS: ReadonlySet<string> = new Set(['signer-unknown', 'signer-unverified']);
 
 const PROBLEM_REASONS = [
   'schema',

@@ -1,20 +1,21 @@
 /**
  * The actions on a record's page that change one field: its status (only to the statuses the domain
  * allows next, checked against the record's other values before writing; leaving draft re-publishes
- * every value, see `leavesDraft`) and its deletion (a tombstone; the record stays in the change log and
- * is shown as deleted).
+ * every value, see shared/domain/sharing `leavesDraft`) and its deletion (a tombstone; the record stays
+ * in the change log and is shown as deleted).
  */
 import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { NEED_STATUS_TRANSITIONS } from '@shared/domain/need';
 import { OFFER_STATUS_TRANSITIONS } from '@shared/domain/offer';
 import { parseRecordValues } from '@shared/domain/record-values';
+import { leavesDraft } from '@shared/domain/sharing';
 import type { RecordView } from '@shared/ipc/vault-protocol';
 import type { Json } from '@shared/sync/json';
 import { IconTrash } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isNeedStatus, isOfferStatus, textOf } from './domain-values';
-import { leavesDraft } from './form-state';
+import { statusOf } from './form-state';
 import { useDomainLabels } from './labels';
 import { WriteError } from './parts';
 import { useWrite } from './write';
@@ -62,7 +63,7 @@ export function StatusChange({ view }: { readonly view: RecordView }) {
     // Submitting a draft re-publishes every current value in the submitting change-set: the change-sets
     // written while it was a draft never leave the vault, so the values must travel in this one.
     const values: Readonly<Record<string, Json>> = parsed.values;
-    const ops = leavesDraft(view.values, values) ? Object.entries(values).map(([field, value]) => ({ field, value })) : [{ field: 'status', value: next }];
+    const ops = leavesDraft(statusOf(view.values), statusOf(values)) ? Object.entries(values).map(([field, value]) => ({ field, value })) : [{ field: 'status', value: next }];
     const written = await write.run([{ record: view.id, kind: view.kind, tlp: view.tlp, ops }]);
     if (written !== null) {
       setDone(labels.status(view.kind, next));

@@ -1,4 +1,5 @@
 /** What record forms share: which fields changed, and the edit that writes them. */
+import { leavesDraft } from '@shared/domain/sharing';
 import type { RecordEdit } from '@shared/ipc/vault-protocol';
 import type { Json } from '@shared/sync/json';
 import type { Tlp } from '@shared/sync/tlp';
@@ -12,14 +13,10 @@ export function stableJson(value: unknown): string {
   );
 }
 
-/**
- * Whether an edit takes a record out of draft. Change-sets written while a need was a draft never leave
- * the vault (DESIGN.md §3), not even once it is submitted, so the change-set that submits it must carry
- * every current value: otherwise the other delegations would receive a need with a status and nothing
- * else.
- */
-export function leavesDraft(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): boolean {
-  return before['status'] === 'draft' && after['status'] !== undefined && after['status'] !== 'draft';
+/** A record's status, when it has a textual one. */
+export function statusOf(values: Readonly<Record<string, unknown>>): string | undefined {
+  const status = values['status'];
+  return typeof status === 'string' ? status : undefined;
 }
 
 /**
@@ -36,7 +33,7 @@ export function editFor(
 ): RecordEdit | null {
   const fields = Object.entries(values);
   if (existing === undefined) return { kind, tlp, ops: fields.map(([field, value]) => ({ field, value })) };
-  const republish = existing.tlp !== tlp || leavesDraft(existing.values, values);
+  const republish = existing.tlp !== tlp || leavesDraft(statusOf(existing.values), statusOf(values));
   const ops = fields.filter(([field, value]) => republish || stableJson(existing.values[field]) !== stableJson(value)).map(([field, value]) => ({ field, value }));
   if (ops.length === 0) return null;
   return { record: existing.id, kind, tlp, ops };

@@ -11,7 +11,7 @@
  * The fingerprint is never returned here: the user types it as read out by the other side.
  */
 import { assessKeyLog, BundleError, cardFileName, checkCardCollisions, createCard, formatCardFile, readCardFile, type VerifiedCard } from '@shared/bundle';
-import { utf8Encode, verifyKeyEventLog } from '@shared/crypto';
+import { utf8Encode } from '@shared/crypto';
 import type { CardPreview, ExchangeFile } from '@shared/ipc/vault-protocol';
 import { emptyDelta, releaseParked } from '@shared/sync';
 import { VaultFailure } from '../errors';
@@ -23,7 +23,7 @@ import type { CommandHandler, VaultContext } from './context';
 import { commitReplicaDelta, delegationFromLog } from './delegation-registry';
 import { delegationView } from './delegations';
 import { kindRulesFor } from './kind-rules';
-import { keyStateOf, peerOf, trustList } from './trust';
+import { keyStateOf, peerOf, trustList, withKeyLog } from './trust';
 
 /**
  * `details.reason` of `card-refused`: own-card, key-id-collision, confusable-name, key-conflict, revoked,
@@ -80,7 +80,7 @@ function assess(loaded: LoadedReplica, file: ExchangeFile): Assessment {
   const existing = loaded.delegations.get(id);
   if (existing === undefined) {
     if (card.peer.revoked) refuse('revoked', 'This card carries a revocation: the delegation revoked these keys, so they cannot be trusted.');
-    return { card, existing, next: delegationFromLog(card.card.keyEventLog, null), preview: { ...base, status: 'new' } };
+    return { card, existing, next: delegationFromLog(card.card.keyEventLog, null, undefined, card.state), preview: { ...base, status: 'new' } };
   }
   const [trusted] = trustList([existing]);
   const outcome = assessKeyLog(card.card.keyEventLog, new Map(trusted === undefined ? [] : [[id, trusted]]));
@@ -89,15 +89,9 @@ function assess(loaded: LoadedReplica, file: ExchangeFile): Assessment {
     case 'older':
       return { card, existing, next: undefined, preview: { ...base, status: existing.known.verified ? 'verified' : 'unverified' } };
     case 'extends':
-    case 'revocation': {
-      const state = verifyKeyEventLog(card.card.keyEventLog, { expectedDelegationId: id });
-      const next: StoredDelegation = {
-        ...existing,
-        keyEventLog: [...card.card.keyEventLog],
-        known: { ...existing.known, devices: state.devices.map(({ device }) => device.id), revoked: state.revoked !== null },
-      };
-      return { card, existing, next, preview: { ...base, status: 'key-update' } };
-    }
+    case 'revocation':
+      // card.state: the card's log, verified by readCardFile (its delegation id is `id`).
+      return { card, existing, next: withKeyLog(existing, card.card.keyEventLog, card.state), preview: { ...base, status: 'key-update' } };
     default:
       return refuse('key-conflict', `${outcome.message} The card contradicts the key event log you hold for ${existing.name}.`);
   }
@@ -105,13 +99,13 @@ function assess(loaded: LoadedReplica, file: ExchangeFile): Assessment {
 
 export const cardExport: CommandHandler<'card-export'> = async (ctx) => {
   const vault = ctx.session.current();
-  const state = verifyKeyEventLog(vault.record.keyEventLog, { expectedDelegationId: vault.record.delegationId });
+  // createCard verifies the log against the keys.
   const card = createCard(vault.record.keyEventLog, vault.keys);
   const bytes = plainBytes(utf8Encode(formatCardFile(card)));
   const plan = WritePlan.on(vault.manifest, vault.manifestVersion, 'card-export');
-  plan.appendAudit('card-exported', { delegation: state.delegationId, keyEvents: vault.record.keyEventLog.length }, ctx.now().toISOString());
+  plan.appendAudit('card-exported', { delegation: vault.record.delegationId, keyEvents: vault.record.keyEventLog.length }, ctx.now().toISOString());
   await commitForSession(ctx, vault, plan);
-  return { name: cardFileName({ country: state.inception.country, name: state.inception.name }), bytes };
+  return { name: cardFileName({ country: card.country, name: card.name }), bytes };
 };
 
 export const cardInspect: CommandHandler<'card-inspect'> = async (ctx, request) => {

@@ -3,22 +3,25 @@
  * command commits a replica delta together with a changed delegation list (test injection, demo data,
  * later card import and verification).
  */
-import { CryptoError, toBase64, verifyKeyEventLog } from '@shared/crypto';
+import { CryptoError, type KeyState, toBase64, verifyKeyEventLog } from '@shared/crypto';
 import type { ReplicaDelta } from '@shared/sync';
 import { VaultFailure } from '../errors';
 import { applyCommitted, type LoadedReplica, planDelta, type StoredDelegation } from '../replica-store';
 import { WritePlan } from '../write-plan';
 import { commitForSession } from './commit';
 import type { VaultContext } from './context';
+import { seedKeyState } from './trust';
 
+/** `state`: the key state `keyEventLog` was already verified as (e.g. a read card's), not verified again. */
 export function delegationFromLog(
   keyEventLog: readonly unknown[],
   verification: StoredDelegation['verification'],
   role?: StoredDelegation['role'],
+  verified?: KeyState,
 ): StoredDelegation {
   try {
-    const state = verifyKeyEventLog(keyEventLog);
-    return {
+    const state = verified ?? verifyKeyEventLog(keyEventLog);
+    const stored: StoredDelegation = {
       known: {
         id: state.delegationId,
         signingKey: toBase64(state.signingKey),
@@ -32,6 +35,8 @@ export function delegationFromLog(
       verification,
       keyEventLog: [...keyEventLog],
     };
+    seedKeyState(stored, state);
+    return stored;
   } catch (error) {
     if (error instanceof CryptoError) throw new VaultFailure('invalid-request', `A key event log does not verify: ${error.message}`);
     throw error;

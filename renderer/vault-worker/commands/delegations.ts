@@ -1,13 +1,11 @@
 /** `delegations-list`: the delegations this vault knows, its own first (the Delegations directory). */
-import { fingerprintDigits, fingerprintGroups, fromBase64 } from '@shared/crypto';
+import { fingerprintGroups } from '@shared/crypto';
 import type { DelegationView } from '@shared/ipc/vault-protocol';
 import type { StoredDelegation } from '../replica-store';
 import type { CommandHandler } from './context';
-import { keyStateOf } from './trust';
+import { fingerprintOf } from './trust';
 
 export function delegationView(stored: StoredDelegation, local: boolean): DelegationView {
-  const keyState = keyStateOf(stored);
-  const digits = fingerprintDigits({ delegationId: stored.known.id, signingKey: fromBase64(stored.known.signingKey), encryptionKey: keyState.encryptionKey });
   return {
     id: stored.known.id,
     name: stored.name,
@@ -18,7 +16,7 @@ export function delegationView(stored: StoredDelegation, local: boolean): Delega
     revoked: stored.known.revoked,
     devices: stored.known.devices.length,
     // Withheld until verified: the ceremony is typing what the other side reads out (DESIGN.md §5).
-    fingerprint: local || stored.known.verified ? fingerprintGroups(digits) : [],
+    fingerprint: local || stored.known.verified ? fingerprintGroups(fingerprintOf(stored)) : [],
   };
 }
 

@@ -2,11 +2,12 @@
  * The per-bundle import report (shared/ipc BundleImportReport) built from a pair and what the reading
  * pipeline and the sync engine said about it.
  */
-import { fingerprintDigits, fingerprintGroups, formatKeyId, parseMinisignSignature } from '@shared/crypto';
+import type { BundleError } from '@shared/bundle';
+import { fingerprintGroups, formatKeyId, parseMinisignSignature } from '@shared/crypto';
 import type { BundleImportReport, ExchangeFile, IngestReport } from '@shared/ipc/vault-protocol';
 import type { LoadedReplica, StoredDelegation } from '../replica-store';
 import type { Pair } from './bundle-pairs';
-import { keyStateOf, peerOf } from './trust';
+import { fingerprintOf, peerOf } from './trust';
 
 /** Problems listed per bundle (the counts have the totals). */
 const MAX_PROBLEMS = 100;
@@ -29,13 +30,22 @@ export function emptyReport(pair: Pair): BundleImportReport {
 }
 
 export function senderOf(stored: StoredDelegation): NonNullable<BundleImportReport['sender']> {
-  const keys = keyStateOf(stored);
-  if (!stored.known.verified) return { id: stored.known.id, name: stored.name, fingerprint: [] };
-  return { id: stored.known.id, name: stored.name, fingerprint: fingerprintGroups(fingerprintDigits({ delegationId: keys.delegationId, signingKey: keys.signingKey, encryptionKey: keys.encryptionKey })) };
+  // Withheld until verified, as in the Delegations directory.
+  return { id: stored.known.id, name: stored.name, fingerprint: stored.known.verified ? fingerprintGroups(fingerprintOf(stored)) : [] };
 }
 
-/** The delegation whose current key id signed the file, when we know it (for a refusal's report). */
-export function claimedSigner(loaded: LoadedReplica, minisig: Uint8Array): StoredDelegation | undefined {
+/**
+ * The delegation whose current key id signed the file, when we know it (for a refusal's report). For
+ * signer-unverified and signer-revoked the reader already found it by that key id: `failure.details.delegation`.
+ */
+export function claimedSigner(loaded: LoadedReplica, minisig: Uint8Array, failure?: BundleError): StoredDelegation | undefined {
+  if (failure !== undefined && (failure.code === 'signer-unverified' || failure.code === 'signer-revoked')) {
+    const delegation = failure.details['delegation'];
+    if (typeof delegation === 'string') {
+      const stored = loaded.delegations.get(delegation);
+      if (stored !== undefined) return stored;
+    }
+  }
   const parsed = parseMinisignSignature(minisig);
   if (!parsed.ok) return undefined;
   const keyId = formatKeyId(parsed.value.keyId);

@@ -20,7 +20,7 @@
  *   is not kept: every honest export brings its own).
  * - The acknowledgement kept is bounded by our own state (exchange-store.ts acknowledge): devices in our
  *   chains, requests for change-sets in our log.
- * - Attribution: until the signature is proven (BEFORE_SIGNATURE), the key id in the .minisig is only a
+ * - Attribution: until the signature is proven (SIGNATURE_UNPROVEN_CODES), the key id in the .minisig is only a
  *   claim anyone can write. Such a refusal names no sender (report `sender` null, no peer in the
  *   history, no sender in the audit); for signer-unknown/-unverified the claimed delegation is given as
  *   `refusal.claimedSender`, only for the "import and verify its card first" hint.
@@ -33,9 +33,8 @@
  * report with its BundleError code. (A failure to write the vault itself is not the file's doing and
  * is answered as the error it is, after the bundles before it were committed.)
  */
-import { BundleError, ingestStep, openBundle, type KeyLogOutcome } from '@shared/bundle';
+import { BundleError, ingestStep, openBundle, SIGNATURE_UNPROVEN_CODES, SIGNER_CARD_CODES, type KeyLogOutcome } from '@shared/bundle';
 import { SIGNATURE_EXTENSION } from '@shared/bundle/names';
-import { verifyKeyEventLog } from '@shared/crypto';
 import type { BundleImportReport, ExchangeEntry } from '@shared/ipc/vault-protocol';
 import { emptyDelta, type IngestOutcome, releaseParked, type ReplicaDelta } from '@shared/sync';
 import { acknowledge, encodeExchange, type ExchangeState, type Holdings, loadExchange, withHistory } from '../exchange-store';
@@ -48,13 +47,9 @@ import type { CommandHandler, VaultContext } from './context';
 import { pairFiles, type Pair } from './bundle-pairs';
 import { claimedSigner, countsOf, emptyReport, problemsOf, senderOf } from './import-report';
 import { kindRulesFor } from './kind-rules';
-import { keyStateOf, trustList } from './trust';
+import { keyStateOf, trustList, withKeyLog } from './trust';
 
-/** Codes raised before the signature is proven: the report then says "signature not verified". */
-const BEFORE_SIGNATURE = new Set(['file-missing', 'file-empty', 'file-too-large', 'signature-malformed', 'signature-legacy', 'signer-unknown', 'signer-unverified', 'signer-revoked', 'signature-invalid']);
 const VERIFY_CARD_FIRST = ' Import its contact card and verify its fingerprint with the other side first, then import this bundle again.';
-/** Refusals whose claimed signer is named (as claimed) in the report, for the "verify its card first" hint. */
-const CLAIM_HINT = new Set(['signer-unknown', 'signer-unverified']);
 
 /** Does the delta change the replica? Checkpoints alone do not count (see the file comment). */
 function changesReplica(loaded: LoadedReplica, delta: ReplicaDelta): boolean {
@@ -76,8 +71,9 @@ function extendedDelegations(loaded: LoadedReplica, outcomes: readonly KeyLogOut
     if (outcome.delegationId === null || (outcome.status !== 'extends' && outcome.status !== 'revocation')) continue;
     const stored = loaded.delegations.get(outcome.delegationId);
     if (stored === undefined || stored.known.id === loaded.state.localDelegation) continue;
-    const state = verifyKeyEventLog(outcome.log, { expectedDelegationId: stored.known.id });
-    out.push({ ...stored, keyEventLog: [...outcome.log], known: { ...stored.known, devices: state.devices.map(({ device }) => device.id), revoked: state.revoked !== null } });
+    // assessKeyLog verified the log (as this delegation's: its id is the log's) for `extends` and `revocation`.
+    if (outcome.state === undefined) continue;
+    out.push(withKeyLog(stored, outcome.log, outcome.state));
   }
   return out;
 }
@@ -137,11 +133,13 @@ class ImportRun {
       );
     } catch (error) {
       const failure = error instanceof BundleError ? error : new BundleError('internal', error instanceof Error ? error.message : String(error));
-      const verified = !BEFORE_SIGNATURE.has(failure.code);
+      // Codes raised before the signature is proven: the report then says "signature not verified".
+      const verified = !SIGNATURE_UNPROVEN_CODES.has(failure.code);
       // Before the signature is proven, the key id is a claim: never a sender.
-      const claimed = claimedSigner(this.loaded, pair.minisig.bytes);
+      const claimed = claimedSigner(this.loaded, pair.minisig.bytes, failure);
       const signer = verified ? claimed : undefined;
-      const hint = CLAIM_HINT.has(failure.code);
+      // The claimed signer is named (as claimed) in the report, for the "verify its card first" hint.
+      const hint = SIGNER_CARD_CODES.has(failure.code);
       const message = hint ? `${failure.message}${VERIFY_CARD_FIRST}` : failure.message;
       const refusal = {
         code: failure.code,

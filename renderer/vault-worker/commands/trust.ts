@@ -5,10 +5,11 @@
  * trust list of the reading pipeline and Peers for the writer and the card collision rules.
  */
 import { type TrustedDelegation, peerFromKeyState, type Peer } from '@shared/bundle';
-import { type KeyState, verifyKeyEventLog } from '@shared/crypto';
+import { fingerprintDigits, type KeyState, verifyKeyEventLog } from '@shared/crypto';
 import type { StoredDelegation } from '../replica-store';
 
 const keyStates = new WeakMap<StoredDelegation, KeyState>();
+const fingerprints = new WeakMap<StoredDelegation, string>();
 
 export function keyStateOf(stored: StoredDelegation): KeyState {
   let state = keyStates.get(stored);
@@ -17,6 +18,39 @@ export function keyStateOf(stored: StoredDelegation): KeyState {
     keyStates.set(stored, state);
   }
   return state;
+}
+
+/**
+ * `stored` with the longer key event log `log`, already verified as `state` (a card's or a bundle's,
+ * extending the stored one): its devices and revocation follow the log; `state` is cached for it.
+ */
+export function withKeyLog(stored: StoredDelegation, log: readonly unknown[], state: KeyState): StoredDelegation {
+  const next: StoredDelegation = {
+    ...stored,
+    keyEventLog: [...log],
+    known: { ...stored.known, devices: state.devices.map(({ device }) => device.id), revoked: state.revoked !== null },
+  };
+  keyStates.set(next, state);
+  return next;
+}
+
+/** Caches `state` as the verified key state of `stored` (built from the log `state` was verified from). */
+export function seedKeyState(stored: StoredDelegation, state: KeyState): void {
+  keyStates.set(stored, state);
+}
+
+/**
+ * The fingerprint digits of the stored keys (cached like keyStateOf). Whether it may be shown (only once
+ * verified, DESIGN.md §5) is for the caller to decide.
+ */
+export function fingerprintOf(stored: StoredDelegation): string {
+  let digits = fingerprints.get(stored);
+  if (digits === undefined) {
+    const keys = keyStateOf(stored);
+    digits = fingerprintDigits({ delegationId: keys.delegationId, signingKey: keys.signingKey, encryptionKey: keys.encryptionKey });
+    fingerprints.set(stored, digits);
+  }
+  return digits;
 }
 
 /**

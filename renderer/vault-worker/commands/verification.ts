@@ -16,7 +16,7 @@
  * what is parked for it.
  */
 import { hasUnsafeCharacters, nameSkeleton } from '@shared/bundle';
-import { compareTypedFingerprint, fingerprintDigits, KeyEventSchema } from '@shared/crypto';
+import { compareTypedFingerprint, KeyEventSchema } from '@shared/crypto';
 import type { KeyEventView } from '@shared/ipc/vault-protocol';
 import { releaseParked } from '@shared/sync';
 import { VaultFailure } from '../errors';
@@ -28,7 +28,7 @@ import type { CommandHandler } from './context';
 import { commitReplicaDelta } from './delegation-registry';
 import { delegationView } from './delegations';
 import { kindRulesFor } from './kind-rules';
-import { keyStateOf } from './trust';
+import { fingerprintOf, keyStateOf } from './trust';
 
 function refuseName(reason: 'name-invalid' | 'confusable-name', message: string, extra: Record<string, string> = {}): never {
   throw new VaultFailure('card-refused', message, { details: { reason, ...extra } });
@@ -60,9 +60,7 @@ export const delegationVerify: CommandHandler<'delegation-verify'> = async (ctx,
   if (existing.known.id === loaded.state.localDelegation) throw new VaultFailure('invalid-request', 'Your own delegation needs no verification.');
   if (existing.known.revoked) throw new VaultFailure('invalid-request', `${existing.name} revoked its keys: there is nothing to verify.`);
   const name = ceremonyName(loaded, existing.known.id, request.name);
-  const keys = keyStateOf(existing);
-  const expected = fingerprintDigits({ delegationId: keys.delegationId, signingKey: keys.signingKey, encryptionKey: keys.encryptionKey });
-  const comparison = compareTypedFingerprint(request.fingerprint, expected);
+  const comparison = compareTypedFingerprint(request.fingerprint, fingerprintOf(existing));
   const at = ctx.now().toISOString();
   if (!comparison.match) {
     const plan = WritePlan.on(vault.manifest, vault.manifestVersion, 'delegation-verify');
