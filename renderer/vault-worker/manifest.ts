@@ -114,11 +114,14 @@ export function decodeManifest(bytes: Uint8Array): Manifest {
     if (rowVersion !== undefined) rows.set(id, rowVersion);
   }
   const records = new Map<string, RecordEntry>();
-  const sids = new Set<string>();
+  // Records share a row (a bucket, record-codec.ts), so a storage id is listed once per record in it,
+  // always at the row's one version.
+  const sids = new Map<string, number>();
   for (const [id, sid, recordVersion] of stored.records) {
     if (records.has(id)) throw new Error(`the manifest lists record ${id} twice`);
-    if (sids.has(sid)) throw new Error(`the manifest lists storage id ${sid} twice`);
-    sids.add(sid);
+    const rowVersion = sids.get(sid);
+    if (rowVersion !== undefined && rowVersion !== recordVersion) throw new Error(`the manifest lists storage id ${sid} at two versions`);
+    sids.set(sid, recordVersion);
     records.set(id, { sid, version: recordVersion });
   }
   const log = stored.log ?? [];

@@ -12,6 +12,12 @@
  *   { v: 1, id, kind, owner, tlp, created, updated,
  *     w: [[cs, hlc, device, delegation], …],                 writers, in first-use order
  *     f: [[field, [[writerIndex, value] | [writerIndex, value, base], …], superseded], …] }
+ *
+ * A row holds a *bucket* of such records, all of one kind (`{ v: 1, bucket: [record, …] }`, at most
+ * RECORD_BUCKET_SIZE): browsers pay a fixed cost per IndexedDB request (about 0.3 ms a row in Debian's
+ * Chromium 150, whatever its size), so 10,000 records in 79 rows are written and read an order of
+ * magnitude faster than in 10,000. Rows written before buckets hold one bare record; they still open, as
+ * a bucket of one. write-plan.ts decides which records share a row.
  */
 import type { FieldRegister, Head, RecordState, Tlp } from '@shared/sync';
 import { TLP_LEVELS } from '@shared/sync/tlp';
@@ -103,4 +109,29 @@ export function decodeRecordState(stored: unknown): RecordState | null {
   }
   const { id, kind, owner, created, updated, tlp } = stored;
   return { id, kind, owner, fields, created, updated, tlp };
+}
+
+/** Records per row at most: a single edit re-seals its whole bucket (~130 KB at 1 KB a record). */
+export const RECORD_BUCKET_SIZE = 128;
+
+export function encodeRecordBucket(records: readonly RecordState[]): unknown {
+  return { v: 1, bucket: records.map(encodeRecordState) };
+}
+
+/** The records a stored row holds (a bucket, or one bare record from before buckets), or null when it holds something else. */
+export function decodeRecordBucket(stored: unknown): RecordState[] | null {
+  if (typeof stored !== 'object' || stored === null) return null;
+  const bucket = (stored as { bucket?: unknown }).bucket;
+  if (bucket === undefined) {
+    const record = decodeRecordState(stored);
+    return record === null ? null : [record];
+  }
+  if ((stored as { v?: unknown }).v !== 1 || !Array.isArray(bucket) || bucket.length === 0 || bucket.length > RECORD_BUCKET_SIZE) return null;
+  const records: RecordState[] = [];
+  for (const item of bucket as unknown[]) {
+    const record = decodeRecordState(item);
+    if (record === null) return null;
+    records.push(record);
+  }
+  return records;
 }

@@ -3,7 +3,8 @@
  * MutableReplicaState) loaded from the sealed tables, and its stored forms.
  *
  * What is stored where (db.ts):
- * - `records`: one RecordState per record (the materialised view; rebuilt identically from the log);
+ * - `records`: one RecordState per record (the materialised view; rebuilt identically from the log), in
+ *   bucket rows of up to 128 records of one kind (record-codec.ts);
  * - `log`: append-only segments, one per transaction, each a list of change-sets exactly as accepted;
  * - `rows/sync`: everything else the engine keeps — device chains (version vector, gaps, fork evidence,
  *   latest checkpoints), the delegations it knows (key event log, verification), the content-missing
@@ -27,15 +28,16 @@ import {
   type LoggedChangeSet,
   type MutableReplicaState,
   parseHlc,
+  type RecordState,
   type ReplicaDelta,
   type SignedCheckpoint,
 } from '@shared/sync';
 import { corruptRow } from './errors';
 import { decodeJsonOrNull, encodeJson } from './json-payload';
 import type { Manifest } from './manifest';
-import type { VaultRepository } from './repository';
+import type { OpenedRecordRow, VaultRepository } from './repository';
 import type { UnlockedVault } from './session';
-import { decodeRecordState, encodeRecordState } from './record-codec';
+import { decodeRecordBucket, encodeRecordBucket } from './record-codec';
 import type { WritePlan } from './write-plan';
 
 export type VerificationMethod = 'own' | 'fingerprint' | 'demo-data';
@@ -178,17 +180,34 @@ async function loadReplica(repo: VaultRepository, vault: UnlockedVault): Promise
     state.parked.push(...(row.parked as MutableReplicaState['parked']));
     state.parkedCheckpoints.push(...(row.parkedCheckpoints as MutableReplicaState['parkedCheckpoints']));
   }
-  const opened = await repo.openRecords(vault.rowKey, vault.manifest);
-  for (const { recordId, sid, kind, payload } of opened) {
-    const record = decodeRecordState(decodeJsonOrNull(payload));
-    if (record?.id !== recordId || record.kind !== kind) {
-      throw corruptRow('records', sid, 'content-invalid', `Record ${recordId} (row records/${sid}) opened but is not the record the vault lists there.`, {
-        recordId,
-      });
-    }
-    state.records.set(recordId, record);
-  }
+  for (const record of decodeRecordRows(await repo.openRecords(vault.rowKey, vault.manifest), vault.manifest)) state.records.set(record.id, record);
   return { state, delegations, logLoaded: vault.manifest.log.length === 0 };
+}
+
+/**
+ * The records of opened rows in manifest order, each row checked against the manifest: exactly the records it lists there,
+ * of the row's kind (a row swapped for another sealed at the same id and version cannot pass the box,
+ * so this catches our own bugs and damaged data).
+ */
+export function decodeRecordRows(rows: readonly OpenedRecordRow[], manifest: Manifest): RecordState[] {
+  const byId = new Map<string, RecordState>();
+  for (const { sid, kind, recordIds, payload } of rows) {
+    const records = decodeRecordBucket(decodeJsonOrNull(payload));
+    const expected = new Set(recordIds);
+    const fits = records !== null && records.length === expected.size && records.every((record) => record.kind === kind && expected.delete(record.id));
+    if (!fits) {
+      const what = recordIds.length === 1 ? `Record ${recordIds[0] ?? ''}` : `Records ${recordIds[0] ?? ''} and ${String(recordIds.length - 1)} more`;
+      throw corruptRow('records', sid, 'content-invalid', `${what} (row records/${sid}) opened but the row does not hold what the vault lists there.`, { recordId: recordIds[0] ?? '' });
+    }
+    for (const record of records) byId.set(record.id, record);
+  }
+  // In the manifest's order (the order records were first written), whichever rows they share.
+  const out: RecordState[] = [];
+  for (const id of manifest.records.keys()) {
+    const record = byId.get(id);
+    if (record !== undefined) out.push(record);
+  }
+  return out;
 }
 
 /** The sync row as it will be once `delta` is committed (the in-memory state is not touched). */
@@ -238,7 +257,21 @@ export function planDelta(
   delta: ReplicaDelta,
   options: { readonly checkpoints?: readonly SignedCheckpoint[]; readonly delegations?: ReadonlyMap<string, StoredDelegation> } = {},
 ): void {
-  for (const record of delta.records) plan.putRecord(record.id, record.kind, encodeJson(encodeRecordState(record)));
+  const changed = new Map(delta.records.map((record) => [record.id, record]));
+  plan.putRecords(delta.records, {
+    kindOf: (id) => loaded.state.records.get(id)?.kind,
+    encode: (ids) =>
+      encodeJson(
+        encodeRecordBucket(
+          ids.map((id) => {
+            const record = changed.get(id) ?? loaded.state.records.get(id);
+            // Every record is in memory once the replica is loaded; a bucket is never written without a member.
+            if (record === undefined) throw new Error(`record ${id} is not loaded`);
+            return record;
+          }),
+        ),
+      ),
+  });
   if (delta.logged.length > 0 || (options.checkpoints?.length ?? 0) > 0) {
     plan.appendLogSegment(encodeJson({ v: 1, changeSets: delta.logged, checkpoints: options.checkpoints ?? [] }));
   }

@@ -33,10 +33,11 @@ export interface RepositoryHooks {
   readonly afterCommit?: (label: string) => void;
 }
 
-export interface OpenedRecord {
-  readonly recordId: string;
+/** An opened row of the records table: a bucket of records (record-codec.ts), those the manifest lists under its sid. */
+export interface OpenedRecordRow {
   readonly sid: string;
   readonly kind: string;
+  readonly recordIds: readonly string[];
   readonly payload: Uint8Array;
 }
 
@@ -119,22 +120,29 @@ export class VaultRepository {
   }
 
   /**
-   * Opens every record the manifest lists, in manifest order. A listed record whose row is missing, and a
-   * stored row the manifest does not list, are both `vault-corrupt`: the two must always agree.
+   * Opens every record row the manifest lists, in manifest order, each once with the records listed in it.
+   * A listed row that is missing, and a stored row the manifest does not list, are both `vault-corrupt`:
+   * the two must always agree.
    */
-  async openRecords(rowKey: RowKey, manifest: Manifest): Promise<OpenedRecord[]> {
+  async openRecords(rowKey: RowKey, manifest: Manifest): Promise<OpenedRecordRow[]> {
     const rows = await this.db.records.toArray();
     const bySid = new Map<string, RecordRow>();
     for (const row of rows) bySid.set(row.sid, row);
-    const out: OpenedRecord[] = [];
+    const listed = new Map<string, { version: number; recordIds: string[] }>();
     for (const [recordId, entry] of manifest.records) {
-      const row = bySid.get(entry.sid);
-      if (row === undefined) {
-        throw corruptRow('records', entry.sid, 'missing', `Record ${recordId} (row records/${entry.sid}) is missing from the vault.`, { recordId });
-      }
-      bySid.delete(entry.sid);
-      const payload = openValue(rowKey, 'records', entry.sid, entry.version, row, { recordId });
-      out.push({ recordId, sid: entry.sid, kind: row.kind, payload });
+      const bucket = listed.get(entry.sid);
+      if (bucket === undefined) listed.set(entry.sid, { version: entry.version, recordIds: [recordId] });
+      else bucket.recordIds.push(recordId);
+    }
+    const out: OpenedRecordRow[] = [];
+    for (const [sid, { version, recordIds }] of listed) {
+      const recordId = recordIds[0] ?? '';
+      const what = recordIds.length === 1 ? `Record ${recordId}` : `Records ${recordId} and ${String(recordIds.length - 1)} more`;
+      const row = bySid.get(sid);
+      if (row === undefined) throw corruptRow('records', sid, 'missing', `${what} (row records/${sid}) missing from the vault.`, { recordId });
+      bySid.delete(sid);
+      const payload = openValue(rowKey, 'records', sid, version, row, { recordId });
+      out.push({ sid, kind: row.kind, recordIds, payload });
     }
     const [extra] = bySid.keys();
     if (extra !== undefined) {

@@ -13,6 +13,7 @@ import { randomBytes, toBase32, type PassphraseWrap, type RecoveryWrap } from '@
 import type { AuditAction } from '@shared/ipc/vault-protocol';
 import { type AuditDetails, chainEntry, encodeAuditEntry, type StoredAuditEntry } from './audit-chain';
 import type { KeyringRow } from './db';
+import { RECORD_BUCKET_SIZE } from './record-codec';
 import { type AuditHead, EMPTY_MANIFEST, type KeyringIds, type Manifest, type RecordEntry, type SingletonRowId } from './manifest';
 
 export interface PlannedRow {
@@ -36,6 +37,18 @@ export interface PlannedLogSegment {
 export interface PlannedAuditEntry {
   readonly seq: number;
   readonly payload: Uint8Array;
+}
+
+/** A record a plan writes. */
+export interface RecordWrite {
+  readonly id: string;
+  readonly kind: string;
+}
+
+/** What putRecords needs from the replica: the kind of a stored record, and a bucket's payload. */
+export interface RecordStore {
+  kindOf(id: string): string | undefined;
+  encode(ids: readonly string[]): Uint8Array;
 }
 
 /** Random storage ids for records: 128 bits, base32, unrelated to anything the record says. */
@@ -92,14 +105,59 @@ export class WritePlan {
     this.rowVersions.set(id, version);
   }
 
-  /** New record ids get a fresh storage id; a record written twice in one plan keeps its last payload. */
-  putRecord(recordId: string, kind: string, payload: Uint8Array): void {
-    const existing = this.recordEntries.get(recordId);
-    const planned = existing === undefined ? undefined : this.recordWrites.get(existing.sid);
-    const sid = existing?.sid ?? newStorageId();
-    const version = planned?.version ?? nextVersion(existing?.version);
-    this.recordWrites.set(sid, { sid, kind, version, payload });
-    this.recordEntries.set(recordId, { sid, version });
+  /**
+   * Writes records, in bucket rows (record-codec.ts): a changed record is re-sealed with the rest of its
+   * bucket (same storage id, next version); new records fill the fullest bucket of their kind that has
+   * room, then fresh buckets. Records never move between buckets, so the manifest alone says which
+   * records a row holds, and a row is never left holding a stale copy.
+   *
+   * `store.kindOf` gives the kind of a stored record, `store.encode` the payload of a bucket holding
+   * exactly `ids` (changed records at their new state).
+   */
+  putRecords(changed: readonly RecordWrite[], store: RecordStore): void {
+    if (changed.length === 0) return;
+    const members = new Map<string, string[]>();
+    const storedVersions = new Map<string, number>();
+    for (const [id, entry] of this.recordEntries) {
+      const list = members.get(entry.sid);
+      if (list === undefined) members.set(entry.sid, [id]);
+      else list.push(id);
+      storedVersions.set(entry.sid, entry.version);
+    }
+    const dirty = new Map<string, string>();
+    const fresh = new Map<string, string[]>();
+    for (const { id, kind } of changed) {
+      const entry = this.recordEntries.get(id);
+      if (entry !== undefined) {
+        dirty.set(entry.sid, kind);
+        continue;
+      }
+      const list = fresh.get(kind);
+      if (list === undefined) fresh.set(kind, [id]);
+      else if (!list.includes(id)) list.push(id);
+    }
+    for (const [kind, ids] of fresh) {
+      let target = fullestWithRoom(members, kind, store);
+      for (let start = 0; start < ids.length; ) {
+        const sid = target ?? newStorageId();
+        target = undefined;
+        const list = members.get(sid) ?? [];
+        members.set(sid, list);
+        const take = ids.slice(start, start + RECORD_BUCKET_SIZE - list.length);
+        list.push(...take);
+        start += take.length;
+        dirty.set(sid, kind);
+      }
+    }
+    // The manifest lists records in the order they were first written (records-list shows that order),
+    // whichever bucket they went to: new ids take their places before the buckets are filled in.
+    for (const { id } of changed) if (!this.recordEntries.has(id)) this.recordEntries.set(id, { sid: '', version: 0 });
+    for (const [sid, kind] of dirty) {
+      const ids = members.get(sid) ?? [];
+      const version = this.recordWrites.get(sid)?.version ?? nextVersion(storedVersions.get(sid));
+      this.recordWrites.set(sid, { sid, kind, version, payload: store.encode(ids) });
+      for (const id of ids) this.recordEntries.set(id, { sid, version });
+    }
   }
 
   /** Appends one change-log segment (written once, never rewritten: version 0). */
@@ -170,6 +228,19 @@ export class WritePlan {
       log: [...this.logSids],
     };
   }
+}
+
+/** The stored bucket of `kind` with the most records and room for more, if any. */
+function fullestWithRoom(members: ReadonlyMap<string, readonly string[]>, kind: string, store: RecordStore): string | undefined {
+  let best: string | undefined;
+  let most = 0;
+  for (const [sid, ids] of members) {
+    if (ids.length >= RECORD_BUCKET_SIZE || ids.length <= most) continue;
+    if (store.kindOf(ids[0] as string) !== kind) continue;
+    best = sid;
+    most = ids.length;
+  }
+  return best;
 }
 
 function nextVersion(current: number | undefined): number {

@@ -52,6 +52,7 @@ import {
   deliveryFacts,
   needFacts,
   offerFacts,
+  type AllocationFacts,
   type DeliveryFacts,
   type NeedFacts,
   type OfferFacts,
@@ -175,7 +176,7 @@ interface OfferAcc {
   deliveredQty: number;
   deliveredEurCents: number;
   deliveries: readonly string[];
-  allocations: AllocationCoverage[];
+  readonly allocations: AllocationCoverage[];
 }
 
 interface DeliveryAcc {
@@ -192,6 +193,12 @@ function append(list: readonly string[], id: string): string[] {
   if (list === EMPTY) return [id];
   (list as string[]).push(id);
   return list as string[];
+}
+
+/** Records a counted allocation for duplicate detection; most needs get one, so no room is reserved. */
+function contribute(need: NeedAcc, entry: Contribution): void {
+  if (need.contributions === null) need.contributions = [entry];
+  else need.contributions.push(entry);
 }
 
 const PLEDGED = new Set<OfferStatus>(PLEDGED_OFFER_STATUSES);
@@ -283,17 +290,20 @@ function applyOffers(pass: Pass, records: readonly RecordInput[]): void {
       deletedOffers.add(offer.id);
       continue;
     }
-    const acc: OfferAcc = { offer, allocatedQty: 0, deliveredQty: 0, deliveredEurCents: 0, deliveries: EMPTY, allocations: [] };
+    // Sized once: most offers have one allocation, and an array grown by push reserves room for 17.
+    const allocations = new Array<AllocationCoverage>(offer.allocations.length);
+    const acc: OfferAcc = { offer, allocatedQty: 0, deliveredQty: 0, deliveredEurCents: 0, deliveries: EMPTY, allocations };
     offers.set(offer.id, acc);
     const cancelled = offer.status === 'cancelled';
     const pledged = PLEDGED.has(offer.status);
     const committed = COMMITTED.has(offer.status);
-    for (const allocation of offer.allocations) {
+    for (let index = 0; index < allocations.length; index += 1) {
+      const allocation = offer.allocations[index] as AllocationFacts;
       acc.allocatedQty += allocation.quantity;
       const need = needs.get(allocation.need);
       if (need === undefined) {
         const gone = deletedNeeds.has(allocation.need);
-        acc.allocations.push({ offer, need: allocation.need, quantity: allocation.quantity, sameUnit: false, marker: gone ? 'deleted' : 'missing', target: null });
+        allocations[index] = { offer, need: allocation.need, quantity: allocation.quantity, sameUnit: false, marker: gone ? 'deleted' : 'missing', target: null };
         if (cancelled) continue;
         warnings.push(
           gone
@@ -311,7 +321,7 @@ function applyOffers(pass: Pass, records: readonly RecordInput[]): void {
       const sameUnit = offer.unit === need.need.unit;
       if (!sameUnit && marker === 'ok') marker = 'unit-mismatch';
       const entry: AllocationCoverage = { offer, need: allocation.need, quantity: allocation.quantity, sameUnit, marker, target: need };
-      acc.allocations.push(entry);
+      allocations[index] = entry;
       if (cancelled) continue;
       if (!pledged) {
         // Suspended: a pending claim, shown but not counted.
@@ -324,13 +334,13 @@ function applyOffers(pass: Pass, records: readonly RecordInput[]): void {
       if (!sameUnit) {
         need.mismatchedOffers = append(need.mismatchedOffers, offer.id);
         warnings.push(makeWarning('unit-mismatch', need.need.id, [offer.id], { needUnit: need.need.unit, otherUnit: offer.unit }));
-        (need.contributions ??= []).push(entry);
+        contribute(need, entry);
         continue;
       }
       need.offers = append(need.offers, offer.id);
       need.allocatedQty += allocation.quantity;
       if (committed) need.committedQty += allocation.quantity;
-      (need.contributions ??= []).push(entry);
+      contribute(need, entry);
     }
     if (acc.allocatedQty > offer.quantity) {
       warnings.push(makeWarning('allocations-exceed-offer', offer.id, acc.allocations.map((a) => a.need), { offered: offer.quantity, allocated: acc.allocatedQty, unit: offer.unit }));

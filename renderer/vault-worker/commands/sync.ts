@@ -5,8 +5,7 @@
  */
 import { canonicalJson } from '@shared/crypto';
 import { conflictsOf, rebuildRecords, type RecordState } from '@shared/sync';
-import { decodeJsonOrNull } from '../json-payload';
-import { decodeRecordState } from '../record-codec';
+import { decodeRecordRows } from '../replica-store';
 import type { CommandHandler } from './context';
 
 export const syncStatus: CommandHandler<'sync-status'> = async (ctx) => {
@@ -44,7 +43,7 @@ export const logRebuild: CommandHandler<'log-rebuild'> = async (ctx) => {
   const fromLog = canonicalRecords(rebuilt.values());
   // Compare with what is on disk, not only with memory: the tables themselves must be the view.
   const stored = await ctx.repo.openRecords(vault.rowKey, vault.manifest);
-  const onDisk = canonicalRecords(stored.map(({ payload }) => decodeRecordState(decodeJsonOrNull(payload)) ?? ({} as RecordState)));
+  const onDisk = canonicalRecords(decodeRecordRows(stored, vault.manifest));
   const inMemory = canonicalRecords(loaded.state.records.values());
   return { identical: sameRecords(fromLog, onDisk) && sameRecords(fromLog, inMemory), records: rebuilt.size, changeSets: loaded.state.log.size };
 };

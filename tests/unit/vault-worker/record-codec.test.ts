@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '@shared/crypto';
 import { applyChangeSet, type LoggedChangeSet, type RecordState } from '@shared/sync';
-import { decodeRecordState, encodeRecordState } from '../../../renderer/vault-worker/record-codec';
+import { decodeRecordBucket, decodeRecordState, encodeRecordBucket, encodeRecordState, RECORD_BUCKET_SIZE } from '../../../renderer/vault-worker/record-codec';
 import { foreignDelegation } from '../../support/foreign-delegation';
 
 function history(): RecordState {
@@ -45,5 +45,24 @@ describe('record codec', () => {
     expect(decodeRecordState(broken)).toBeNull();
     expect(decodeRecordState({ ...stored, v: 2 })).toBeNull();
     expect(decodeRecordState(null)).toBeNull();
+  });
+
+  it('round-trips a bucket of records, and still opens a row of one bare record written before buckets', () => {
+    const state = history();
+    const other: RecordState = { ...state, id: `${state.id.slice(0, 27)}${'b'.repeat(26)}` };
+    const stored = JSON.parse(JSON.stringify(encodeRecordBucket([state, other]))) as unknown;
+    expect(decodeRecordBucket(stored)?.map((record) => canonicalJson(record))).toEqual([canonicalJson(state), canonicalJson(other)]);
+    const legacy = JSON.parse(JSON.stringify(encodeRecordState(state))) as unknown;
+    expect(decodeRecordBucket(legacy)?.map((record) => canonicalJson(record))).toEqual([canonicalJson(state)]);
+  });
+
+  it('refuses a bucket that is empty, too large, of another version or holding anything but records', () => {
+    const item = encodeRecordState(history());
+    expect(decodeRecordBucket({ v: 1, bucket: [] })).toBeNull();
+    expect(decodeRecordBucket({ v: 1, bucket: Array.from({ length: RECORD_BUCKET_SIZE + 1 }, () => item) })).toBeNull();
+    expect(decodeRecordBucket({ v: 2, bucket: [item] })).toBeNull();
+    expect(decodeRecordBucket({ v: 1, bucket: [item, { v: 1, id: 'x' }] })).toBeNull();
+    expect(decodeRecordBucket({ v: 1, bucket: 'records' })).toBeNull();
+    expect(decodeRecordBucket(null)).toBeNull();
   });
 });
