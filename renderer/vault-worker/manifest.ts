@@ -76,7 +76,9 @@ const STORAGE_ID = /^[a-z2-7]{26}$/u;
 
 /** Stored form: JSON, records as [id, sid, version] tuples (compact, and no record id ever becomes an object key). */
 const StoredManifestSchema = z.strictObject({
-  v: z.literal(1),
+  /** 2 since records share rows (record-codec.ts buckets): a build that reads only 1 refuses the manifest as
+   * malformed instead of calling a shared storage id a duplicate. Version 1 manifests still open. */
+  v: z.union([z.literal(1), z.literal(2)]),
   rows: z.strictObject({
     identity: version.optional(),
     profile: version.optional(),
@@ -97,7 +99,7 @@ export function encodeManifest(manifest: Manifest): Uint8Array {
   for (const [id, rowVersion] of manifest.rows) rows[id] = rowVersion;
   const records: [string, string, number][] = [];
   for (const [id, entry] of manifest.records) records.push([id, entry.sid, entry.version]);
-  return utf8Encode(JSON.stringify({ v: 1, rows, records, audit: manifest.audit, keyring: manifest.keyring, log: manifest.log }));
+  return utf8Encode(JSON.stringify({ v: 2, rows, records, audit: manifest.audit, keyring: manifest.keyring, log: manifest.log }));
 }
 
 /** Parses an opened manifest; throws a plain Error describing the first problem (the caller names the row). */

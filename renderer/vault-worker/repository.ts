@@ -139,9 +139,11 @@ export class VaultRepository {
       const recordId = recordIds[0] ?? '';
       const what = recordIds.length === 1 ? `Record ${recordId}` : `Records ${recordId} and ${String(recordIds.length - 1)} more`;
       const row = bySid.get(sid);
-      if (row === undefined) throw corruptRow('records', sid, 'missing', `${what} (row records/${sid}) missing from the vault.`, { recordId });
+      if (row === undefined) {
+        throw corruptRow('records', sid, 'missing', `${what} (row records/${sid}) ${recordIds.length === 1 ? 'is' : 'are'} missing from the vault.`, { recordId, records: recordIds.length });
+      }
       bySid.delete(sid);
-      const payload = openValue(rowKey, 'records', sid, version, row, { recordId });
+      const payload = openValue(rowKey, 'records', sid, version, row, { recordId, records: recordIds.length });
       out.push({ sid, kind: row.kind, recordIds, payload });
     }
     const [extra] = bySid.keys();

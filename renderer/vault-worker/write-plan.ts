@@ -76,6 +76,7 @@ export class WritePlan {
   private readonly keyringWrites = new Map<KeyringRow['kind'], KeyringRow>();
   private readonly entries: StoredAuditEntry[] = [];
   private failuresReset = false;
+  private recordsPut = false;
 
   private constructor(label: string, base: Manifest, baseVersion: number | null) {
     this.label = label;
@@ -115,6 +116,10 @@ export class WritePlan {
    * exactly `ids` (changed records at their new state).
    */
   putRecords(changed: readonly RecordWrite[], store: RecordStore): void {
+    // The store encodes bucket mates from the replica as it was before this plan: a second call would
+    // re-encode records the first one changed at their old state.
+    if (this.recordsPut) throw new Error('putRecords is called once per plan');
+    this.recordsPut = true;
     if (changed.length === 0) return;
     const members = new Map<string, string[]>();
     const storedVersions = new Map<string, number>();
@@ -126,15 +131,20 @@ export class WritePlan {
     }
     const dirty = new Map<string, string>();
     const fresh = new Map<string, string[]>();
+    const seen = new Set<string>();
     for (const { id, kind } of changed) {
+      if (seen.has(id)) continue;
+      seen.add(id);
       const entry = this.recordEntries.get(id);
       if (entry !== undefined) {
+        // A row's plaintext kind is its records' kind: a record that changed kind would break its bucket.
+        if (store.kindOf(id) !== kind) throw new Error(`record ${id} cannot change its kind`);
         dirty.set(entry.sid, kind);
         continue;
       }
       const list = fresh.get(kind);
       if (list === undefined) fresh.set(kind, [id]);
-      else if (!list.includes(id)) list.push(id);
+      else list.push(id);
     }
     for (const [kind, ids] of fresh) {
       let target = fullestWithRoom(members, kind, store);

@@ -88,6 +88,41 @@ describe('record buckets in a write plan', () => {
     expect([...manifest.records.keys()].slice(-100)).toEqual(more.map((write) => write.id));
   });
 
+  it('re-seals a bucket once, at the next version, when one of its records changes and new ones join it', () => {
+    const first = firstVault();
+    const partial = [...first.rows].find(([, row]) => row.kind === 'need' && row.ids.length < RECORD_BUCKET_SIZE);
+    const member = partial?.[1].ids[0] ?? '';
+    const joining = writes('need', 3, 500);
+    for (const { id, kind } of joining) kinds.set(id, kind);
+    const plan = WritePlan.on(first.manifest, 0, 'both');
+    plan.putRecords([{ id: member, kind: 'need' }, ...joining, { id: member, kind: 'need' }], store(kinds));
+    const { manifest, rows } = written(plan);
+    expect([...rows.keys()]).toEqual([partial?.[0]]);
+    expect(rows.get(partial?.[0] ?? '')).toEqual({ kind: 'need', version: 1, ids: [...(partial?.[1].ids ?? []), ...joining.map((write) => write.id)] });
+    expect(manifest.records.get(member)).toEqual({ sid: partial?.[0], version: 1 });
+    expect([...manifest.records.values()].filter((entry) => entry.sid === '')).toEqual([]);
+  });
+
+  it('refuses a record that changes its kind, and a second putRecords on one plan', () => {
+    const first = firstVault();
+    const plan = WritePlan.on(first.manifest, 0, 'kind');
+    expect(() => { plan.putRecords([{ id: needs[0]?.id ?? '', kind: 'note' }], store(kinds)); }).toThrow(/cannot change its kind/u);
+    const twice = WritePlan.on(first.manifest, 0, 'twice');
+    twice.putRecords([needs[1] as RecordWrite], store(kinds));
+    expect(() => { twice.putRecords([needs[2] as RecordWrite], store(kinds)); }).toThrow(/once per plan/u);
+  });
+
+  it('places 20,000 new records of one kind in full buckets, each record once', () => {
+    const many = writes('offer', 20_000);
+    const manyKinds = new Map(many.map((write) => [write.id, write.kind]));
+    const plan = WritePlan.forNewVault('many');
+    plan.putRecords([...many, ...many.slice(0, 100)], { kindOf: (id) => manyKinds.get(id), encode: (ids) => utf8Encode(JSON.stringify(ids)) });
+    const { manifest, rows } = written(plan);
+    expect(rows.size).toBe(Math.ceil(20_000 / RECORD_BUCKET_SIZE));
+    expect([...rows.values()].flatMap((row) => row.ids)).toEqual(many.map((write) => write.id));
+    expect(manifest.records.size).toBe(20_000);
+  });
+
   it('never puts a record of another kind into a bucket', () => {
     const first = firstVault();
     const offers = writes('offer', 3);
