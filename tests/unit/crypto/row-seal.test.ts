@@ -127,6 +127,24 @@ describe('row sealing', () => {
     );
   });
 
+  it("property: the box is exactly tweetnacl's secretbox of version ‖ header length ‖ header ‖ payload, both ways", () => {
+    fc.assert(
+      fc.property(headers, fc.uint8Array({ maxLength: 70_000 }), (h, bytes) => {
+        const head = rowHeaderBytes(h);
+        const plaintext = new Uint8Array(5 + head.length + bytes.length);
+        plaintext[0] = 1;
+        new DataView(plaintext.buffer).setUint32(1, head.length, false);
+        plaintext.set(head, 5);
+        plaintext.set(bytes, 5 + head.length);
+        const sealed = sealRow(key, h, bytes);
+        expect(sealed.box).toEqual(nacl.secretbox(plaintext, sealed.nonce, key));
+        const nonce = nacl.randomBytes(24);
+        expect(openRow(key, h, { nonce, box: nacl.secretbox(plaintext, nonce, key) })).toEqual(bytes);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('property: any single-bit flip of nonce or box is refused', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 512 }), fc.nat(), (bytes, position) => {
