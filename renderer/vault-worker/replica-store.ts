@@ -185,9 +185,9 @@ async function loadReplica(repo: VaultRepository, vault: UnlockedVault): Promise
 }
 
 /**
- * The records of opened rows in manifest order, each row checked against the manifest: exactly the records it lists there,
- * of the row's kind (a row swapped for another sealed at the same id and version cannot pass the box,
- * so this catches our own bugs and damaged data).
+ * The records of opened rows, in manifest order, each row checked against the manifest: exactly the
+ * records it lists there, of the row's kind (a row swapped for another sealed at the same id and version
+ * cannot pass the box, so this catches our own bugs and damaged data).
  */
 export function decodeRecordRows(rows: readonly OpenedRecordRow[], manifest: Manifest): RecordState[] {
   const byId = new Map<string, RecordState>();

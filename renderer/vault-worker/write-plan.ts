@@ -164,7 +164,7 @@ export class WritePlan {
     for (const { id } of changed) if (!this.recordEntries.has(id)) this.recordEntries.set(id, { sid: '', version: 0 });
     for (const [sid, kind] of dirty) {
       const ids = members.get(sid) ?? [];
-      const version = this.recordWrites.get(sid)?.version ?? nextVersion(storedVersions.get(sid));
+      const version = nextVersion(storedVersions.get(sid));
       this.recordWrites.set(sid, { sid, kind, version, payload: store.encode(ids) });
       for (const id of ids) this.recordEntries.set(id, { sid, version });
     }
