@@ -135,3 +135,9 @@ export function decodeRecordBucket(stored: unknown): RecordState[] | null {
   }
   return records;
 }
+
+/** How an error names the records a row holds: "Record X", or "Records X and N more". */
+export function rowRecordsLabel(recordIds: readonly string[]): string {
+  const first = recordIds[0] ?? '';
+  return recordIds.length === 1 ? `Record ${first}` : `Records ${first} and ${String(recordIds.length - 1)} more`;
+}

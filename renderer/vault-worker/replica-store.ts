@@ -37,7 +37,7 @@ import { decodeJsonOrNull, encodeJson } from './json-payload';
 import type { Manifest } from './manifest';
 import type { OpenedRecordRow, VaultRepository } from './repository';
 import type { UnlockedVault } from './session';
-import { decodeRecordBucket, encodeRecordBucket } from './record-codec';
+import { decodeRecordBucket, encodeRecordBucket, rowRecordsLabel } from './record-codec';
 import type { WritePlan } from './write-plan';
 
 export type VerificationMethod = 'own' | 'fingerprint' | 'demo-data';
@@ -196,8 +196,10 @@ export function decodeRecordRows(rows: readonly OpenedRecordRow[], manifest: Man
     const expected = new Set(recordIds);
     const fits = records !== null && records.length === expected.size && records.every((record) => record.kind === kind && expected.delete(record.id));
     if (!fits) {
-      const what = recordIds.length === 1 ? `Record ${recordIds[0] ?? ''}` : `Records ${recordIds[0] ?? ''} and ${String(recordIds.length - 1)} more`;
-      throw corruptRow('records', sid, 'content-invalid', `${what} (row records/${sid}) opened but the row does not hold what the vault lists there.`, { recordId: recordIds[0] ?? '' });
+      throw corruptRow('records', sid, 'content-invalid', `${rowRecordsLabel(recordIds)} (row records/${sid}) opened but the row does not hold what the vault lists there.`, {
+        recordId: recordIds[0] ?? '',
+        records: recordIds.length,
+      });
     }
     for (const record of records) byId.set(record.id, record);
   }

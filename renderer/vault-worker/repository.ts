@@ -21,6 +21,7 @@ import { type AuditRow, FAILURES_META_ID, type LogRow, type FailureCounterRow, t
 import { corruptRow, VaultFailure } from './errors';
 import type { FailureCounter } from './failure-delay';
 import { decodeManifest, encodeManifest, type Manifest, type SingletonRowId } from './manifest';
+import { rowRecordsLabel } from './record-codec';
 import { openValue, sealValue } from './sealing';
 import type { WritePlan } from './write-plan';
 
@@ -136,14 +137,13 @@ export class VaultRepository {
     }
     const out: OpenedRecordRow[] = [];
     for (const [sid, { version, recordIds }] of listed) {
-      const recordId = recordIds[0] ?? '';
-      const what = recordIds.length === 1 ? `Record ${recordId}` : `Records ${recordId} and ${String(recordIds.length - 1)} more`;
+      const named = { recordId: recordIds[0] ?? '', records: recordIds.length };
       const row = bySid.get(sid);
       if (row === undefined) {
-        throw corruptRow('records', sid, 'missing', `${what} (row records/${sid}) ${recordIds.length === 1 ? 'is' : 'are'} missing from the vault.`, { recordId, records: recordIds.length });
+        throw corruptRow('records', sid, 'missing', `${rowRecordsLabel(recordIds)} (row records/${sid}) ${recordIds.length === 1 ? 'is' : 'are'} missing from the vault.`, named);
       }
       bySid.delete(sid);
-      const payload = openValue(rowKey, 'records', sid, version, row, { recordId, records: recordIds.length });
+      const payload = openValue(rowKey, 'records', sid, version, row, named);
       out.push({ sid, kind: row.kind, recordIds, payload });
     }
     const [extra] = bySid.keys();
