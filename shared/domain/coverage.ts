@@ -44,24 +44,26 @@
  * - missing-reference: a delivery's offer or need, or an acceptance's delivery or need, is not here;
  * - invalid-record: a record whose values cannot be read (not counted anywhere).
  *
- * One pass over each list with Maps: linear in the number of records and allocations.
+ * One pass over each list with Maps: linear in the number of records and allocations. The entries it
+ * builds are described in coverage-entries.ts (one object per need, offer and allocation; why).
  */
-import { COMMITTED_OFFER_STATUSES, PLEDGED_OFFER_STATUSES, type OfferStatus } from './offer';
+import { acceptanceFacts, deliveryFacts, isNeedValues, isOfferValues, type DeliveryFacts, type NeedFacts, type OfferFacts, type RecordInput } from './facts';
 import {
-  acceptanceFacts,
-  deliveryFacts,
-  needFacts,
-  offerFacts,
-  type AllocationFacts,
-  type DeliveryFacts,
-  type NeedFacts,
-  type OfferFacts,
-  type RecordInput,
-} from './facts';
+  AllocationEntry,
+  append,
+  EMPTY,
+  isCommitted,
+  isPledged,
+  NeedEntry,
+  OfferEntry,
+  type AllocationMarker,
+  type CoverageState,
+} from './coverage-entries';
+import type { OfferStatus } from './offer';
+import type { Unit } from './units';
 import { makeWarning, sortWarnings, type DeconflictionWarning } from './warnings';
 
-export const COVERAGE_STATES = ['uncovered', 'partially-covered', 'covered', 'over-covered'] as const;
-export type CoverageState = (typeof COVERAGE_STATES)[number];
+export { COVERAGE_STATES, type AllocationMarker, type CoverageState } from './coverage-entries';
 
 export interface CoverageInput {
   readonly needs: readonly RecordInput[];
@@ -96,11 +98,15 @@ export interface NeedCoverage {
   readonly acceptances: readonly string[];
 }
 
-/** How an offer's allocation stands: the marker the offer shows beside it. */
-export type AllocationMarker = 'ok' | 'unit-mismatch' | 'missing' | 'withdrawn' | 'closed' | 'deleted';
-
 export interface OfferCoverage {
   readonly offer: OfferFacts;
+  /** The facts of `offer` read most (the dashboard reads these without building `offer`). */
+  readonly id: string;
+  readonly owner: string;
+  readonly status: OfferStatus;
+  readonly unit: Unit;
+  readonly quantity: number;
+  readonly eurCents: number;
   /** Sum of the offer's allocations, in its unit. */
   readonly allocatedQty: number;
   /** Sum of its deliveries in its unit, and their EUR value. */
@@ -142,67 +148,28 @@ export interface CoverageResult {
   readonly warnings: readonly DeconflictionWarning[];
 }
 
-// ---- mutable accumulators; returned as the readonly types above without copying -------------------
-
-const EMPTY: readonly string[] = Object.freeze([]);
-
-/** A pledged offer's allocation to a need, as duplicate detection sees it. */
-type Contribution = AllocationCoverage;
-
-interface NeedAcc {
-  need: NeedFacts;
-  state: CoverageState;
-  requestedQty: number;
-  requestedEurCents: number;
-  allocatedQty: number;
-  committedQty: number;
-  suspendedQty: number;
-  deliveredQty: number;
-  acceptedQty: number;
-  allocatedEurCents: number;
-  committedEurCents: number;
-  deliveredEurCents: number;
-  offers: readonly string[];
-  mismatchedOffers: readonly string[];
-  suspendedOffers: readonly string[];
-  deliveries: readonly string[];
-  acceptances: readonly string[];
-  contributions: Contribution[] | null;
-}
-
-interface OfferAcc {
-  offer: OfferFacts;
-  allocatedQty: number;
-  deliveredQty: number;
-  deliveredEurCents: number;
-  deliveries: readonly string[];
-  readonly allocations: AllocationCoverage[];
+/**
+ * The same result, with the entries' own types, and each map's entries also as an array in the map's
+ * order: what dashboard.ts reads. Arrays because iterating a Map allocates a result object per entry
+ * where the optimiser does not remove it (7 MB per computation at 100,000 records).
+ */
+export interface CoverageEntries extends CoverageResult {
+  readonly needs: ReadonlyMap<string, NeedEntry>;
+  readonly offers: ReadonlyMap<string, OfferEntry>;
+  readonly deliveries: ReadonlyMap<string, DeliveryAcc>;
+  readonly needList: readonly NeedEntry[];
+  readonly offerList: readonly OfferEntry[];
+  readonly deliveryList: readonly DeliveryAcc[];
 }
 
 interface DeliveryAcc {
   delivery: DeliveryFacts;
   need: string | null;
-  target: NeedAcc | null;
+  target: NeedEntry | null;
   eurCents: number;
   acceptedQty: number;
   acceptances: readonly string[];
 }
-
-/** Appends without allocating an array for the many needs that never get one. */
-function append(list: readonly string[], id: string): string[] {
-  if (list === EMPTY) return [id];
-  (list as string[]).push(id);
-  return list as string[];
-}
-
-/** Records a counted allocation for duplicate detection; most needs get one, so no room is reserved. */
-function contribute(need: NeedAcc, entry: Contribution): void {
-  if (need.contributions === null) need.contributions = [entry];
-  else need.contributions.push(entry);
-}
-
-const PLEDGED = new Set<OfferStatus>(PLEDGED_OFFER_STATUSES);
-const COMMITTED = new Set<OfferStatus>(COMMITTED_OFFER_STATUSES);
 
 function titleKey(title: string): string {
   return title.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
@@ -214,8 +181,15 @@ function stateOf(requested: number, allocated: number): CoverageState {
   return allocated === requested ? 'covered' : 'over-covered';
 }
 
-export function computeCoverage(input: CoverageInput): CoverageResult {
-  const pass: Pass = { warnings: [], needs: new Map(), deletedNeeds: new Set(), offers: new Map(), deletedOffers: new Set(), deliveries: new Map() };
+export function computeCoverage(input: CoverageInput): CoverageEntries {
+  const pass: Pass = {
+    warnings: [],
+    needs: new IndexedMap(),
+    deletedNeeds: new Set(),
+    offers: new IndexedMap(),
+    deletedOffers: new Set(),
+    deliveries: new IndexedMap(),
+  };
   // One function per phase: each is optimised on its own, and reads as one rule set.
   indexNeeds(pass, input.needs);
   applyOffers(pass, input.offers);
@@ -225,85 +199,98 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
   checkAcceptedDeliveries(pass);
   settleNeeds(pass);
   sortWarnings(pass.warnings);
-  return { needs: pass.needs, offers: pass.offers, deliveries: pass.deliveries, warnings: pass.warnings };
+  return {
+    needs: pass.needs.map,
+    offers: pass.offers.map,
+    deliveries: pass.deliveries.map,
+    needList: pass.needs.list,
+    offerList: pass.offers.list,
+    deliveryList: pass.deliveries.list,
+    warnings: pass.warnings,
+  };
+}
+
+/** A Map and its values in the Map's order, kept together (CoverageEntries says why). */
+class IndexedMap<V> {
+  readonly map = new Map<string, V>();
+  readonly list: V[] = [];
+
+  get(id: string): V | undefined {
+    return this.map.get(id);
+  }
+
+  set(id: string, value: V): void {
+    const size = this.map.size;
+    this.map.set(id, value);
+    if (this.map.size > size) {
+      this.list.push(value);
+    } else {
+      // The same id twice in one list (not expected from a working set): the later record wins, in the
+      // first one's place, as in a Map; the list is read again from the Map.
+      this.list.length = 0;
+      this.map.forEach((entry) => this.list.push(entry));
+    }
+  }
 }
 
 /** What the phases share. */
 interface Pass {
   readonly warnings: DeconflictionWarning[];
-  readonly needs: Map<string, NeedAcc>;
+  readonly needs: IndexedMap<NeedEntry>;
   /** Needs deleted: referenced, but not shown. */
   readonly deletedNeeds: Set<string>;
-  readonly offers: Map<string, OfferAcc>;
+  readonly offers: IndexedMap<OfferEntry>;
   readonly deletedOffers: Set<string>;
-  readonly deliveries: Map<string, DeliveryAcc>;
+  readonly deliveries: IndexedMap<DeliveryAcc>;
 }
 
 /** Every need not deleted, with empty coverage. */
 function indexNeeds(pass: Pass, records: readonly RecordInput[]): void {
   const { warnings, needs, deletedNeeds } = pass;
-  for (const record of records) {
-    const need = needFacts(record);
-    if (need === null) {
+  for (let i = 0; i < records.length; i += 1) {
+    const record = records[i] as RecordInput;
+    if (record.deleted) {
+      // Deleted (readable or not): referenced, but not shown.
+      deletedNeeds.add(record.id);
+      continue;
+    }
+    const values = record.values;
+    if (!isNeedValues(values)) {
       // Unreadable: not shown; allocations to it are then to a need "not here", beside this warning.
-      if (record.deleted) deletedNeeds.add(record.id);
-      else warnings.push(makeWarning('invalid-record', record.id, [], { kind: 'need' }));
+      warnings.push(makeWarning('invalid-record', record.id, [], { kind: 'need' }));
       continue;
     }
-    if (need.deleted) {
-      deletedNeeds.add(need.id);
-      continue;
-    }
-    needs.set(need.id, {
-      need,
-      state: 'uncovered',
-      requestedQty: need.quantity,
-      requestedEurCents: need.eurCents,
-      allocatedQty: 0,
-      committedQty: 0,
-      suspendedQty: 0,
-      deliveredQty: 0,
-      acceptedQty: 0,
-      allocatedEurCents: 0,
-      committedEurCents: 0,
-      deliveredEurCents: 0,
-      offers: EMPTY,
-      mismatchedOffers: EMPTY,
-      suspendedOffers: EMPTY,
-      deliveries: EMPTY,
-      acceptances: EMPTY,
-      contributions: null,
-    });
+    needs.set(record.id, new NeedEntry(record, values));
   }
 }
 
 /** Allocations of each offer to the needs they name. */
 function applyOffers(pass: Pass, records: readonly RecordInput[]): void {
   const { warnings, needs, deletedNeeds, offers, deletedOffers } = pass;
-  for (const record of records) {
-    const offer = offerFacts(record);
-    if (offer === null) {
-      if (!record.deleted) warnings.push(makeWarning('invalid-record', record.id, [], { kind: 'offer' }));
+  for (let i = 0; i < records.length; i += 1) {
+    const record = records[i] as RecordInput;
+    if (record.deleted) {
+      deletedOffers.add(record.id);
       continue;
     }
-    if (offer.deleted) {
-      deletedOffers.add(offer.id);
+    const values = record.values;
+    if (!isOfferValues(values)) {
+      warnings.push(makeWarning('invalid-record', record.id, [], { kind: 'offer' }));
       continue;
     }
-    // Sized once: most offers have one allocation, and an array grown by push reserves room for 17.
-    const allocations = new Array<AllocationCoverage>(offer.allocations.length);
-    const acc: OfferAcc = { offer, allocatedQty: 0, deliveredQty: 0, deliveredEurCents: 0, deliveries: EMPTY, allocations };
-    offers.set(offer.id, acc);
+    const offer = new OfferEntry(record, values);
+    offers.set(offer.id, offer);
     const cancelled = offer.status === 'cancelled';
-    const pledged = PLEDGED.has(offer.status);
-    const committed = COMMITTED.has(offer.status);
-    for (let index = 0; index < allocations.length; index += 1) {
-      const allocation = offer.allocations[index] as AllocationFacts;
-      acc.allocatedQty += allocation.quantity;
+    const pledged = isPledged(offer.status);
+    const committed = isCommitted(offer.status);
+    const stated = offer.stated;
+    for (let index = 0; index < stated.length; index += 1) {
+      const allocation = stated[index] as (typeof stated)[number];
+      offer.allocatedQty += allocation.quantity;
       const need = needs.get(allocation.need);
       if (need === undefined) {
         const gone = deletedNeeds.has(allocation.need);
-        allocations[index] = { offer, need: allocation.need, quantity: allocation.quantity, sameUnit: false, marker: gone ? 'deleted' : 'missing', target: null };
+        offer.link(new AllocationEntry(offer, allocation.need, allocation.quantity, allocation.value.eurCents, false, gone ? 'deleted' : 'missing', null));
         if (cancelled) continue;
         warnings.push(
           gone
@@ -312,38 +299,34 @@ function applyOffers(pass: Pass, records: readonly RecordInput[]): void {
         );
         continue;
       }
-      const needStatus = need.need.status;
+      const needStatus = need.status;
       let marker: AllocationMarker = 'ok';
       if (needStatus === 'withdrawn' || (needStatus === 'closed' && offer.status !== 'delivered')) {
         marker = needStatus;
-        if (!cancelled) warnings.push(makeWarning('allocation-to-withdrawn-need', offer.id, [need.need.id], { needState: needStatus }));
+        if (!cancelled) warnings.push(makeWarning('allocation-to-withdrawn-need', offer.id, [need.id], { needState: needStatus }));
       }
-      const sameUnit = offer.unit === need.need.unit;
+      const sameUnit = offer.unit === need.unit;
       if (!sameUnit && marker === 'ok') marker = 'unit-mismatch';
-      const entry: AllocationCoverage = { offer, need: allocation.need, quantity: allocation.quantity, sameUnit, marker, target: need };
-      allocations[index] = entry;
+      const entry = new AllocationEntry(offer, allocation.need, allocation.quantity, allocation.value.eurCents, sameUnit, marker, need);
+      offer.link(entry);
+      need.link(entry);
       if (cancelled) continue;
       if (!pledged) {
         // Suspended: a pending claim, shown but not counted.
-        need.suspendedOffers = append(need.suspendedOffers, offer.id);
         if (sameUnit) need.suspendedQty += allocation.quantity;
         continue;
       }
-      need.allocatedEurCents += allocation.value.eurCents;
-      if (committed) need.committedEurCents += allocation.value.eurCents;
+      need.allocatedEurCents += entry.eurCents;
+      if (committed) need.committedEurCents += entry.eurCents;
       if (!sameUnit) {
-        need.mismatchedOffers = append(need.mismatchedOffers, offer.id);
-        warnings.push(makeWarning('unit-mismatch', need.need.id, [offer.id], { needUnit: need.need.unit, otherUnit: offer.unit }));
-        contribute(need, entry);
+        warnings.push(makeWarning('unit-mismatch', need.id, [offer.id], { needUnit: need.unit, otherUnit: offer.unit }));
         continue;
       }
-      need.offers = append(need.offers, offer.id);
       need.allocatedQty += allocation.quantity;
       if (committed) need.committedQty += allocation.quantity;
-      contribute(need, entry);
     }
-    if (acc.allocatedQty > offer.quantity) {
-      warnings.push(makeWarning('allocations-exceed-offer', offer.id, acc.allocations.map((a) => a.need), { offered: offer.quantity, allocated: acc.allocatedQty, unit: offer.unit }));
+    if (offer.allocatedQty > offer.quantity) {
+      warnings.push(makeWarning('allocations-exceed-offer', offer.id, stated.map((a) => a.need), { offered: offer.quantity, allocated: offer.allocatedQty, unit: offer.unit }));
     }
   }
 }
@@ -351,7 +334,8 @@ function applyOffers(pass: Pass, records: readonly RecordInput[]): void {
 /** Delivery events, attributed to offers and needs. */
 function applyDeliveries(pass: Pass, records: readonly RecordInput[]): void {
   const { warnings, needs, deletedNeeds, offers, deletedOffers, deliveries } = pass;
-  for (const record of records) {
+  for (let i = 0; i < records.length; i += 1) {
+    const record = records[i] as RecordInput;
     const delivery = deliveryFacts(record);
     if (delivery === null) {
       if (!record.deleted) warnings.push(makeWarning('invalid-record', record.id, [], { kind: 'delivery' }));
@@ -365,19 +349,19 @@ function applyDeliveries(pass: Pass, records: readonly RecordInput[]): void {
       warnings.push(makeWarning('missing-reference', delivery.id, [delivery.offer], { field: 'offer', state: deletedOffers.has(delivery.offer) ? 'deleted' : 'missing' }));
     } else {
       offer.deliveries = append(offer.deliveries, delivery.id);
-      if (delivery.unit === offer.offer.unit) {
+      if (delivery.unit === offer.unit) {
         offer.deliveredQty += delivery.quantity;
-        eurCents = Math.round((delivery.quantity * offer.offer.eurCents) / offer.offer.quantity);
+        eurCents = Math.round((delivery.quantity * offer.eurCents) / offer.quantity);
         offer.deliveredEurCents += eurCents;
       } else {
-        warnings.push(makeWarning('unit-mismatch', delivery.id, [offer.offer.id], { needUnit: offer.offer.unit, otherUnit: delivery.unit }));
+        warnings.push(makeWarning('unit-mismatch', delivery.id, [offer.id], { needUnit: offer.unit, otherUnit: delivery.unit }));
       }
-      const allocations = offer.offer.allocations;
+      const allocations = offer.stated;
       if (needId === null) {
-        if (allocations.length === 1) needId = (allocations[0] as { need: string }).need;
-        else warnings.push(makeWarning('delivery-unattributed', delivery.id, [offer.offer.id], { allocations: allocations.length }));
+        if (allocations.length === 1) needId = (allocations[0] as (typeof allocations)[number]).need;
+        else warnings.push(makeWarning('delivery-unattributed', delivery.id, [offer.id], { allocations: allocations.length }));
       } else if (!allocations.some((a) => a.need === needId)) {
-        warnings.push(makeWarning('delivery-need-not-allocated', delivery.id, [offer.offer.id, needId]));
+        warnings.push(makeWarning('delivery-need-not-allocated', delivery.id, [offer.id, needId]));
       }
     }
     const acc: DeliveryAcc = { delivery, need: needId, target: null, eurCents, acceptedQty: 0, acceptances: EMPTY };
@@ -391,11 +375,11 @@ function applyDeliveries(pass: Pass, records: readonly RecordInput[]): void {
       continue;
     }
     need.deliveries = append(need.deliveries, delivery.id);
-    if (delivery.unit === need.need.unit) {
+    if (delivery.unit === need.unit) {
       need.deliveredQty += delivery.quantity;
-    } else if (offer === undefined || offer.offer.unit === delivery.unit) {
+    } else if (offer === undefined || offer.unit === delivery.unit) {
       // Not already reported against the offer: report against the need.
-      warnings.push(makeWarning('unit-mismatch', delivery.id, [need.need.id], { needUnit: need.need.unit, otherUnit: delivery.unit }));
+      warnings.push(makeWarning('unit-mismatch', delivery.id, [need.id], { needUnit: need.unit, otherUnit: delivery.unit }));
     }
     need.deliveredEurCents += eurCents;
   }
@@ -404,9 +388,11 @@ function applyDeliveries(pass: Pass, records: readonly RecordInput[]): void {
 /** More delivered than offered. */
 function checkDeliveredOffers(pass: Pass): void {
   const { warnings, offers } = pass;
-  for (const offer of offers.values()) {
-    if (offer.deliveredQty > offer.offer.quantity) {
-      warnings.push(makeWarning('delivery-exceeds-offer', offer.offer.id, offer.deliveries, { offered: offer.offer.quantity, delivered: offer.deliveredQty, unit: offer.offer.unit }));
+  const list = offers.list;
+  for (let i = 0; i < list.length; i += 1) {
+    const offer = list[i] as OfferEntry;
+    if (offer.deliveredQty > offer.quantity) {
+      warnings.push(makeWarning('delivery-exceeds-offer', offer.id, offer.deliveries, { offered: offer.quantity, delivered: offer.deliveredQty, unit: offer.unit }));
     }
   }
 }
@@ -414,7 +400,8 @@ function checkDeliveredOffers(pass: Pass): void {
 /** Acceptance events, counted for deliveries and needs. */
 function applyAcceptances(pass: Pass, records: readonly RecordInput[]): void {
   const { warnings, needs, deletedNeeds, deliveries } = pass;
-  for (const record of records) {
+  for (let i = 0; i < records.length; i += 1) {
+    const record = records[i] as RecordInput;
     const acceptance = acceptanceFacts(record);
     if (acceptance === null) {
       if (!record.deleted) warnings.push(makeWarning('invalid-record', record.id, [], { kind: 'acceptance' }));
@@ -434,89 +421,115 @@ function applyAcceptances(pass: Pass, records: readonly RecordInput[]): void {
       continue;
     }
     need.acceptances = append(need.acceptances, acceptance.id);
-    const unit = delivery?.delivery.unit ?? need.need.unit;
-    if (unit === need.need.unit) need.acceptedQty += acceptance.quantity;
-    else warnings.push(makeWarning('unit-mismatch', acceptance.id, [need.need.id, acceptance.delivery], { needUnit: need.need.unit, otherUnit: unit }));
+    const unit = delivery?.delivery.unit ?? need.unit;
+    if (unit === need.unit) need.acceptedQty += acceptance.quantity;
+    else warnings.push(makeWarning('unit-mismatch', acceptance.id, [need.id, acceptance.delivery], { needUnit: need.unit, otherUnit: unit }));
   }
 }
 
 /** More accepted than delivered. */
 function checkAcceptedDeliveries(pass: Pass): void {
   const { warnings, deliveries } = pass;
-  for (const delivery of deliveries.values()) {
+  const list = deliveries.list;
+  for (let i = 0; i < list.length; i += 1) {
+    const delivery = list[i] as DeliveryAcc;
     if (delivery.acceptedQty > delivery.delivery.quantity) {
       warnings.push(makeWarning('acceptance-exceeds-delivery', delivery.delivery.id, delivery.acceptances, { delivered: delivery.delivery.quantity, accepted: delivery.acceptedQty, unit: delivery.delivery.unit }));
     }
   }
 }
 
+/** Counted (pledged) allocations to a need: what over-coverage and duplicate detection look at. */
+function isCounted(allocation: AllocationEntry): boolean {
+  return isPledged(allocation.offerEntry.status);
+}
+
 /** Each need's state, over-coverage and duplicates. */
 function settleNeeds(pass: Pass): void {
   const { warnings, needs } = pass;
-  for (const need of needs.values()) {
-    need.state = stateOf(need.requestedQty, need.allocatedQty);
-    const contributions = need.contributions;
-    need.contributions = null;
-    if (contributions === null) continue;
-    const redundant = redundantOffers(need, contributions);
+  const list = needs.list;
+  for (let i = 0; i < list.length; i += 1) {
+    const need = list[i] as NeedEntry;
+    need.state = stateOf(need.quantity, need.allocatedQty);
+    // Most needs have one allocation or none: nothing to compare.
+    const first = need.firstAllocation;
+    if (first === null || first.nextForNeed === null) {
+      if (need.state === 'over-covered' && first !== null && isCounted(first)) {
+        warnings.push(makeWarning('over-coverage', need.id, need.offers, { requested: need.quantity, allocated: need.allocatedQty, unit: need.unit }));
+      }
+      continue;
+    }
+    const redundant = redundantOffers(need);
     if (redundant !== null) {
       warnings.push(redundant);
       continue;
     }
     if (need.state === 'over-covered') {
-      warnings.push(makeWarning('over-coverage', need.need.id, need.offers, { requested: need.requestedQty, allocated: need.allocatedQty, unit: need.need.unit }));
+      warnings.push(makeWarning('over-coverage', need.id, need.offers, { requested: need.quantity, allocated: need.allocatedQty, unit: need.unit }));
     }
-    const twice = samePartnerTwice(need, contributions);
+    const twice = samePartnerTwice(need);
     if (twice !== null) warnings.push(twice);
   }
 }
 
 /** duplicate-offer when one of two or more counted offers is not needed: the others already cover the need. */
-function redundantOffers(need: NeedAcc, contributions: readonly Contribution[]): DeconflictionWarning | null {
+function redundantOffers(need: NeedEntry): DeconflictionWarning | null {
   // Counted without building the list first: most needs have one offer or none.
   let countedOffers = 0;
   let smallest = Number.POSITIVE_INFINITY;
-  for (const c of contributions) {
-    if (!c.sameUnit) continue;
+  for (let a = need.firstAllocation; a !== null; a = a.nextForNeed) {
+    if (!a.sameUnit || !isCounted(a)) continue;
     countedOffers += 1;
-    if (c.quantity < smallest) smallest = c.quantity;
+    if (a.quantity < smallest) smallest = a.quantity;
   }
-  if (countedOffers < 2 || need.allocatedQty - smallest < need.requestedQty) return null;
-  const counted = contributions.filter((c) => c.sameUnit);
-  const partners = new Set(counted.map((c) => c.offer.owner)).size;
-  return makeWarning('duplicate-offer', need.need.id, counted.map((c) => c.offer.id), {
+  if (countedOffers < 2 || need.allocatedQty - smallest < need.quantity) return null;
+  const ids: string[] = [];
+  const partners = new Set<string>();
+  for (let a = need.firstAllocation; a !== null; a = a.nextForNeed) {
+    if (!a.sameUnit || !isCounted(a)) continue;
+    ids.push(a.offerEntry.id);
+    partners.add(a.offerEntry.owner);
+  }
+  return makeWarning('duplicate-offer', need.id, ids, {
     basis: 'redundant',
-    partners,
-    requested: need.requestedQty,
+    partners: partners.size,
+    requested: need.quantity,
     allocated: need.allocatedQty,
-    unit: need.need.unit,
+    unit: need.unit,
   });
 }
 
 /** duplicate-offer when one partner allocated two offers with the same title to the need: likely entered twice. */
-function samePartnerTwice(need: NeedAcc, contributions: readonly Contribution[]): DeconflictionWarning | null {
-  if (contributions.length < 2) return null;
-  // Titles are compared only between offers of one partner: usually there is none to compare.
+function samePartnerTwice(need: NeedEntry): DeconflictionWarning | null {
+  // Titles are compared only between counted offers of one partner: usually there is none to compare,
+  // so that is looked for along the chain first, without building anything.
   let samePartner = false;
-  for (let i = 1; i < contributions.length && !samePartner; i += 1) {
-    const owner = (contributions[i] as Contribution).offer.owner;
-    for (let j = 0; j < i; j += 1) if ((contributions[j] as Contribution).offer.owner === owner) samePartner = true;
+  for (let a = need.firstAllocation; a !== null && !samePartner; a = a.nextForNeed) {
+    if (!isCounted(a)) continue;
+    for (let b = a.nextForNeed; b !== null; b = b.nextForNeed) {
+      if (isCounted(b) && b.offerEntry.owner === a.offerEntry.owner) {
+        samePartner = true;
+        break;
+      }
+    }
   }
   if (!samePartner) return null;
+  const counted: OfferEntry[] = [];
+  for (let a = need.firstAllocation; a !== null; a = a.nextForNeed) if (isCounted(a)) counted.push(a.offerEntry);
   const groups = new Map<string, string[]>();
-  for (const c of contributions) {
-    const key = `${c.offer.owner}\u0000${titleKey(c.offer.title)}`;
+  for (const offer of counted) {
+    const key = `${offer.owner}\u0000${titleKey(offer.title)}`;
     const group = groups.get(key);
-    if (group === undefined) groups.set(key, [c.offer.id]);
-    else group.push(c.offer.id);
+    if (group === undefined) groups.set(key, [offer.id]);
+    else group.push(offer.id);
   }
   const ids = [...groups.values()].filter((group) => group.length >= 2).flat();
   if (ids.length === 0) return null;
-  return makeWarning('duplicate-offer', need.need.id, ids, {
+  return makeWarning('duplicate-offer', need.id, ids, {
     basis: 'same-partner',
     partners: 1,
-    requested: need.requestedQty,
+    requested: need.quantity,
     allocated: need.allocatedQty,
-    unit: need.need.unit,
+    unit: need.unit,
   });
 }

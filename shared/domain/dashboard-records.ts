@@ -3,7 +3,8 @@
  * 100,000 records, filling some thirty id lists on every change cost more than all the sums together,
  * while the user opens one figure at a time.
  */
-import type { CoverageInput, CoverageResult, NeedCoverage, OfferCoverage } from './coverage';
+import type { CoverageEntries, CoverageInput } from './coverage';
+import type { NeedEntry, OfferEntry } from './coverage-entries';
 import type { Figure } from './dashboard';
 import { COMMITTED_OFFER_STATUSES, PLEDGED_OFFER_STATUSES, type OfferStatus } from './offer';
 import type { NeedStatus } from './need';
@@ -37,49 +38,49 @@ export type GroupBy = 'sector' | 'category';
 /** The records behind the figures; each walks the coverage once, when its figure is opened. */
 export class RecordLists {
   constructor(
-    private readonly coverage: CoverageResult,
+    private readonly coverage: CoverageEntries,
     private readonly input: CoverageInput,
   ) {}
 
   countedNeeds = once(() => this.needs(() => true));
 
-  needs(test: (entry: NeedCoverage) => boolean): string[] {
+  needs(test: (need: NeedEntry) => boolean): string[] {
     const ids: string[] = [];
-    for (const entry of this.coverage.needs.values()) if (COUNTED_NEED_STATUSES.has(entry.need.status) && test(entry)) ids.push(entry.need.id);
+    for (const need of this.coverage.needList) if (COUNTED_NEED_STATUSES.has(need.status) && test(need)) ids.push(need.id);
     return ids;
   }
 
-  offers(test: (entry: OfferCoverage) => boolean): string[] {
+  offers(test: (offer: OfferEntry) => boolean): string[] {
     const ids: string[] = [];
-    for (const entry of this.coverage.offers.values()) if (test(entry)) ids.push(entry.offer.id);
+    for (const offer of this.coverage.offerList) if (test(offer)) ids.push(offer.id);
     return ids;
   }
 
   /** Pledged (or committed) offers allocated to a counted need of the group, each listed once. */
   groupOffers(by: GroupBy, key: string, committedOnly: boolean): string[] {
-    return this.offers((entry) => {
-      const status = entry.offer.status;
+    return this.offers((offer) => {
+      const status = offer.status;
       if (!PLEDGED.has(status) || (committedOnly && !COMMITTED.has(status))) return false;
-      return entry.allocations.some((allocation) => {
-        const need = allocation.target?.need;
-        return need !== undefined && COUNTED_NEED_STATUSES.has(need.status) && need[by] === key;
+      return offer.allocations.some((allocation) => {
+        const need = allocation.target;
+        return need !== null && COUNTED_NEED_STATUSES.has(need.status) && need[by] === key;
       });
     });
   }
 
-  deliveries(test: (need: NeedCoverage['need'] | undefined) => boolean): string[] {
+  deliveries(test: (need: NeedEntry | null) => boolean): string[] {
     const ids: string[] = [];
-    for (const entry of this.coverage.deliveries.values()) if (test(entry.target?.need)) ids.push(entry.delivery.id);
+    for (const entry of this.coverage.deliveryList) if (test(entry.target)) ids.push(entry.delivery.id);
     return ids;
   }
 
   groupDeliveries(by: GroupBy, key: string): string[] {
-    return this.deliveries((need) => need !== undefined && COUNTED_NEED_STATUSES.has(need.status) && need[by] === key);
+    return this.deliveries((need) => need !== null && COUNTED_NEED_STATUSES.has(need.status) && need[by] === key);
   }
 
   partnerDeliveries(partner: string): string[] {
     const ids: string[] = [];
-    for (const entry of this.coverage.offers.values()) if (entry.offer.owner === partner) for (const id of entry.deliveries) ids.push(id);
+    for (const offer of this.coverage.offerList) if (offer.owner === partner) for (const id of offer.deliveries) ids.push(id);
     return ids;
   }
 

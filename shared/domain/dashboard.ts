@@ -28,7 +28,8 @@
 import type { Tlp } from '../sync/tlp';
 import { TLP_LEVELS } from '../sync/tlp';
 import { CATEGORIES, SECTORS, priorityRank, type Category, type Priority, type Sector } from './classification';
-import { computeCoverage, type CoverageInput, type CoverageResult, type CoverageState, type NeedCoverage } from './coverage';
+import { computeCoverage, type CoverageInput, type CoverageResult, type CoverageState } from './coverage';
+import type { NeedEntry, OfferEntry } from './coverage-entries';
 import type { RecordInput } from './facts';
 import { COMMITTED, COUNTED_NEED_STATUSES, type GroupBy, lazyFigure, once, PLEDGED, RecordLists } from './dashboard-records';
 import { ACTIVE_NEED_STATUSES, type NeedStatus } from './need';
@@ -145,7 +146,7 @@ function percent(part: number, whole: number): number | null {
 function groupFigures<K extends Sector | Category>(by: GroupBy, key: K, acc: GroupAcc, lists: RecordLists): GroupCoverage<K> {
   return {
     key,
-    needed: lazyFigure(acc.needed, () => lists.needs((entry) => entry.need[by] === key)),
+    needed: lazyFigure(acc.needed, () => lists.needs((need) => need[by] === key)),
     allocated: lazyFigure(acc.allocated, () => lists.groupOffers(by, key, false)),
     committed: lazyFigure(acc.committed, () => lists.groupOffers(by, key, true)),
     delivered: lazyFigure(acc.delivered, () => lists.groupDeliveries(by, key)),
@@ -174,26 +175,30 @@ export function computeDashboard(input: CoverageInput, options: DashboardOptions
   const sectors = Object.fromEntries(SECTORS.map((s) => [s, groupAcc()])) as Record<Sector, GroupAcc>;
   const categories = Object.fromEntries(CATEGORIES.map((c) => [c, groupAcc()])) as Record<Category, GroupAcc>;
   // Sorted as they are; only the listed ones become CriticalNeed entries.
-  const critical: NeedCoverage[] = [];
+  const critical: NeedEntry[] = [];
 
-  for (const entry of coverage.needs.values()) {
-    const need = entry.need;
+  // Entries are read directly (a need's entry holds its facts; an offer's the facts read here), by index:
+  // for-of allocates an iterator result per step in code not yet optimised (coverage-entries.ts, coverage.ts).
+  const needList = coverage.needList;
+  for (let i = 0; i < needList.length; i += 1) {
+    const need = needList[i] as NeedEntry;
     if (!COUNTED_NEED_STATUSES.has(need.status)) continue;
     requested += need.eurCents;
     needCount += 1;
-    byState[entry.state] += 1;
-    addNeed(sectors[need.sector], entry);
-    addNeed(categories[need.category], entry);
-    if (WORKING_NEED_STATUSES.has(need.status) && criticalPriorities.has(need.priority) && (entry.state === 'uncovered' || entry.state === 'partially-covered')) {
-      critical.push(entry);
+    byState[need.state] += 1;
+    addNeed(sectors[need.sector], need);
+    addNeed(categories[need.category], need);
+    if (WORKING_NEED_STATUSES.has(need.status) && criticalPriorities.has(need.priority) && (need.state === 'uncovered' || need.state === 'partially-covered')) {
+      critical.push(need);
     }
   }
 
   let pledged = 0;
   let committed = 0;
   const partners = new Map<string, PartnerAcc>();
-  for (const entry of coverage.offers.values()) {
-    const offer = entry.offer;
+  const offerList = coverage.offerList;
+  for (let i = 0; i < offerList.length; i += 1) {
+    const offer = offerList[i] as OfferEntry;
     let partner = partners.get(offer.owner);
     if (partner === undefined) {
       partner = { offers: 0, pledged: 0, committed: 0, delivered: 0 };
@@ -208,13 +213,14 @@ export function computeDashboard(input: CoverageInput, options: DashboardOptions
       committed += offer.eurCents;
       partner.committed += offer.eurCents;
     }
-    partner.delivered += entry.deliveredEurCents;
+    partner.delivered += offer.deliveredEurCents;
   }
 
   let delivered = 0;
-  for (const entry of coverage.deliveries.values()) delivered += entry.eurCents;
+  const deliveryList = coverage.deliveryList;
+  for (let i = 0; i < deliveryList.length; i += 1) delivered += (deliveryList[i] as (typeof deliveryList)[number]).eurCents;
   let acceptanceCount = 0;
-  for (const record of input.acceptances) if (!record.deleted) acceptanceCount += 1;
+  for (let i = 0; i < input.acceptances.length; i += 1) if (!(input.acceptances[i] as RecordInput).deleted) acceptanceCount += 1;
 
   const warningCounts = Object.fromEntries(WARNING_TYPES.map((type) => [type, [] as string[]])) as Record<WarningType, string[]>;
   for (const warning of coverage.warnings) warningCounts[warning.type].push(warning.subject);
@@ -222,10 +228,10 @@ export function computeDashboard(input: CoverageInput, options: DashboardOptions
   critical.sort(compareCritical);
 
   const offerIds = once(() => lists.offers(() => true));
-  const pledgedIds = once(() => lists.offers((entry) => PLEDGED.has(entry.offer.status)));
-  const committedIds = once(() => lists.offers((entry) => COMMITTED.has(entry.offer.status)));
+  const pledgedIds = once(() => lists.offers((offer) => PLEDGED.has(offer.status)));
+  const committedIds = once(() => lists.offers((offer) => COMMITTED.has(offer.status)));
   const deliveryIds = once(() => lists.deliveries(() => true));
-  const stateFigure = (state: CoverageState): Figure => lazyFigure(byState[state], () => lists.needs((entry) => entry.state === state));
+  const stateFigure = (state: CoverageState): Figure => lazyFigure(byState[state], () => lists.needs((need) => need.state === state));
 
   return {
     totals: {
@@ -249,9 +255,9 @@ export function computeDashboard(input: CoverageInput, options: DashboardOptions
     byPartner: [...partners.entries()]
       .map(([partner, acc]) => ({
         partner,
-        offers: lazyFigure(acc.offers, () => lists.offers((entry) => entry.offer.owner === partner)),
-        pledged: lazyFigure(acc.pledged, () => lists.offers((entry) => entry.offer.owner === partner && PLEDGED.has(entry.offer.status))),
-        committed: lazyFigure(acc.committed, () => lists.offers((entry) => entry.offer.owner === partner && COMMITTED.has(entry.offer.status))),
+        offers: lazyFigure(acc.offers, () => lists.offers((offer) => offer.owner === partner)),
+        pledged: lazyFigure(acc.pledged, () => lists.offers((offer) => offer.owner === partner && PLEDGED.has(offer.status))),
+        committed: lazyFigure(acc.committed, () => lists.offers((offer) => offer.owner === partner && COMMITTED.has(offer.status))),
         delivered: lazyFigure(acc.delivered, () => lists.partnerDeliveries(partner)),
       }))
       .sort((a, b) => b.pledged.value - a.pledged.value || (a.partner < b.partner ? -1 : a.partner > b.partner ? 1 : 0)),
@@ -264,15 +270,14 @@ export function computeDashboard(input: CoverageInput, options: DashboardOptions
   };
 }
 
-function addNeed(group: GroupAcc, entry: NeedCoverage): void {
-  group.needed += entry.need.eurCents;
-  group.allocated += entry.allocatedEurCents;
-  group.committed += entry.committedEurCents;
-  group.delivered += entry.deliveredEurCents;
+function addNeed(group: GroupAcc, need: NeedEntry): void {
+  group.needed += need.eurCents;
+  group.allocated += need.allocatedEurCents;
+  group.committed += need.committedEurCents;
+  group.delivered += need.deliveredEurCents;
 }
 
-function criticalNeed(entry: NeedCoverage, today: string | undefined): CriticalNeed {
-  const need = entry.need;
+function criticalNeed(need: NeedEntry, today: string | undefined): CriticalNeed {
   return {
     id: need.id,
     title: need.title,
@@ -283,17 +288,15 @@ function criticalNeed(entry: NeedCoverage, today: string | undefined): CriticalN
     deadline: need.deadline,
     overdue: today !== undefined && need.deadline !== null && need.deadline < today,
     interAgencyPriority: need.interAgencyPriority,
-    state: entry.state,
-    requestedQty: entry.requestedQty,
-    allocatedQty: entry.allocatedQty,
+    state: need.state,
+    requestedQty: need.quantity,
+    allocatedQty: need.allocatedQty,
     unit: need.unit,
-    records: [need.id, ...entry.offers, ...entry.mismatchedOffers, ...entry.deliveries, ...entry.acceptances],
+    records: [need.id, ...need.offers, ...need.mismatchedOffers, ...need.deliveries, ...need.acceptances],
   };
 }
 
-function compareCritical(x: NeedCoverage, y: NeedCoverage): number {
-  const a = x.need;
-  const b = y.need;
+function compareCritical(a: NeedEntry, b: NeedEntry): number {
   return (
     priorityRank(a.priority) - priorityRank(b.priority) ||
     compareNullsLast(a.deadline, b.deadline) ||
@@ -313,7 +316,8 @@ function highestTlp(input: CoverageInput): Tlp {
   let highest = 0;
   const rank = new Map<string, number>(TLP_LEVELS.map((level, index) => [level, index]));
   const visit = (records: readonly RecordInput[]): void => {
-    for (const record of records) {
+    for (let i = 0; i < records.length; i += 1) {
+      const record = records[i] as RecordInput;
       if (record.deleted) continue;
       const r = rank.get(record.tlp) ?? TLP_LEVELS.length - 1;
       if (r > highest) highest = r;

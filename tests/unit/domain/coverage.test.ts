@@ -238,4 +238,41 @@ describe('robustness', () => {
     expect(a.warnings.length).toBeGreaterThan(3);
     expect(b.warnings).toEqual(a.warnings);
   });
+
+  it('lists a need\'s offers, in other units and suspended, in the order the allocations were read', () => {
+    const [a, b, c, d, e] = [rid(DE, 1), rid(FR, 1), rid(PL, 1), rid(DE, 2), rid(FR, 2)];
+    const result = computeCoverage(input({
+      needs: [view(N1, needValues({ quantity: 100 }))],
+      offers: [
+        offer(a, { allocations: [allocation(N1, 5)] }),
+        offer(b, { status: 'suspended', allocations: [allocation(N1, 5)] }),
+        offer(c, { unit: 'lot', allocations: [allocation(N1, 5)] }),
+        offer(d, { status: 'cancelled', allocations: [allocation(N1, 5)] }),
+        offer(e, { status: 'indicative', allocations: [allocation(N1, 5)] }),
+      ],
+    }));
+    const need = needOf(result, N1);
+    expect(need).toMatchObject({ offers: [a, e], mismatchedOffers: [c], suspendedOffers: [b], allocatedQty: 10, suspendedQty: 5 });
+    // Asked twice, the same lists (a component that compares them by identity does not re-render).
+    expect(need.offers).toBe(need.offers);
+    expect(need.need).toMatchObject({ id: N1, quantity: 100, unit: 'item', status: 'open', deleted: false });
+    // Every allocation of an offer, with its marker and the need's coverage.
+    const allocations = result.offers.get(c)?.allocations ?? [];
+    expect(allocations.map((x) => [x.need, x.quantity, x.sameUnit, x.marker])).toEqual([[N1, 5, false, 'unit-mismatch']]);
+    expect(allocations[0]?.target).toBe(need);
+    expect(allocations[0]?.offer).toMatchObject({ id: c, unit: 'lot', status: 'committed', allocations: [{ need: N1, quantity: 5 }] });
+  });
+
+  it('takes the later of two records with one id, in the place of the first, as a Map does', () => {
+    const [a, b] = [rid(DE, 1), rid(FR, 1)];
+    const result = computeCoverage(input({
+      needs: [view(N1, needValues({ quantity: 10 })), view(N2, needValues()), view(N1, needValues({ quantity: 20 }))],
+      offers: [offer(a, { allocations: [allocation(N1, 4)] }), offer(b, { allocations: [allocation(N1, 6)] }), offer(a, { allocations: [allocation(N1, 1)] })],
+    }));
+    expect([...result.needs.keys()]).toEqual([N1, N2]);
+    expect(result.needList.map((n) => n.id)).toEqual([N1, N2]);
+    expect(needOf(result, N1).requestedQty).toBe(20);
+    expect(result.offerList.map((o) => [o.id, o.allocatedQty])).toEqual([[a, 1], [b, 6]]);
+    expect([...result.offers.values()]).toEqual(result.offerList);
+  });
 });
