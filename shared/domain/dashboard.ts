@@ -313,19 +313,20 @@ function compareNullsLast<T extends string | number>(a: T | null, b: T | null): 
 }
 
 function highestTlp(input: CoverageInput): Tlp {
+  // Ranked by position in TLP_LEVELS (a handful of constants: cheaper than hashing 100,000 fresh strings).
+  const levels: readonly string[] = TLP_LEVELS;
   let highest = 0;
-  const rank = new Map<string, number>(TLP_LEVELS.map((level, index) => [level, index]));
-  const visit = (records: readonly RecordInput[]): void => {
+  const lists = [input.needs, input.offers, input.deliveries, input.acceptances];
+  for (let l = 0; l < lists.length; l += 1) {
+    const records = lists[l] as readonly RecordInput[];
     for (let i = 0; i < records.length; i += 1) {
       const record = records[i] as RecordInput;
       if (record.deleted) continue;
-      const r = rank.get(record.tlp) ?? TLP_LEVELS.length - 1;
-      if (r > highest) highest = r;
+      const index = levels.indexOf(record.tlp);
+      // Unknown levels count as the most restrictive.
+      const rank = index === -1 ? levels.length - 1 : index;
+      if (rank > highest) highest = rank;
     }
-  };
-  visit(input.needs);
-  visit(input.offers);
-  visit(input.deliveries);
-  visit(input.acceptances);
+  }
   return TLP_LEVELS[highest] ?? 'RED';
 }
