@@ -248,9 +248,12 @@ function createShadow(state: MutableReplicaState): MutableReplicaState {
   return shadow;
 }
 
+/** Change-sets per log segment (planDelta says why). */
+export const LOG_SEGMENT_CHANGESETS = 256;
+
 /**
- * Puts a delta into a write plan: every touched record, one log segment with the new change-sets (and
- * the checkpoint of a local transaction), and the sync row. `delegations` replaces the stored list when
+ * Puts a delta into a write plan: every touched record, the new change-sets in log segments (the last
+ * with the checkpoint of a local transaction), and the sync row. `delegations` replaces the stored list when
  * the command changed it (test injection, later card import).
  */
 export function planDelta(
@@ -274,8 +277,16 @@ export function planDelta(
         ),
       ),
   });
-  if (delta.logged.length > 0 || (options.checkpoints?.length ?? 0) > 0) {
-    plan.appendLogSegment(encodeJson({ v: 1, changeSets: delta.logged, checkpoints: options.checkpoints ?? [] }));
+  const checkpoints = options.checkpoints ?? [];
+  if (delta.logged.length > 0 || checkpoints.length > 0) {
+    // In segments of a few hundred change-sets (the last one with the checkpoints): a bundle of 10,000
+    // made one 13 MB text, encoded and sealed whole, and each fresh megabyte costs page faults; pieces
+    // of a few hundred kilobytes reuse the memory the previous one freed. Read back in order, as one.
+    for (let start = 0; start < delta.logged.length || start === 0; start += LOG_SEGMENT_CHANGESETS) {
+      const end = start + LOG_SEGMENT_CHANGESETS;
+      const last = end >= delta.logged.length;
+      plan.appendLogSegment(encodeJson({ v: 1, changeSets: delta.logged.slice(start, end), checkpoints: last ? checkpoints : [] }));
+    }
   }
   plan.putRow('sync', syncRowAfter(loaded, delta, options.delegations ?? loaded.delegations));
 }

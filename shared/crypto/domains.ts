@@ -15,7 +15,7 @@
  */
 import { blake2b } from '@noble/hashes/blake2.js';
 import nacl from 'tweetnacl';
-import { utf8Encode } from './encoding';
+import { utf8Encode, withUtf8 } from './encoding';
 import { CryptoError } from './errors';
 import { fastBlake2b256 } from './fast-hash';
 
@@ -69,6 +69,11 @@ const SIGNATURE_SEPARATOR = new Uint8Array([0]);
 export function domainHash(domain: Domain, bytes: Uint8Array): Uint8Array {
   const prefix = domainBytes(domain);
   return fastBlake2b256([prefix, bytes]) ?? blake2b.create({ dkLen: 32 }).update(prefix).update(bytes).digest();
+}
+
+/** domainHash of the UTF-8 of `text`, encoded in borrowed scratch space (nothing is kept). */
+export function domainHashText(domain: Domain, text: string): Uint8Array {
+  return withUtf8(text, (bytes) => domainHash(domain, bytes));
 }
 
 /** utf8(domain) ‖ 0x00 ‖ message: the exact byte string an Ed25519 signature covers. */

@@ -36,12 +36,39 @@ export function canonicalBytes(value: unknown): Uint8Array {
  * (for a browser-extension realm issue that does not apply here), which was a tenth of a 10,000-record
  * write. TextEncoder exists in every runtime shared/ runs in (browsers, workers, Node); its type is DOM's.
  */
-const encoder: { encode(text: string): Uint8Array } | undefined = (globalThis as unknown as { TextEncoder?: new () => { encode(text: string): Uint8Array } }).TextEncoder
-  ? new (globalThis as unknown as { TextEncoder: new () => { encode(text: string): Uint8Array } }).TextEncoder()
+interface Utf8Encoder {
+  encode(text: string): Uint8Array;
+  encodeInto(text: string, into: Uint8Array): { read: number; written: number };
+}
+const encoder: Utf8Encoder | undefined = (globalThis as unknown as { TextEncoder?: new () => Utf8Encoder }).TextEncoder
+  ? new (globalThis as unknown as { TextEncoder: new () => Utf8Encoder }).TextEncoder()
   : undefined;
 
 export function utf8Encode(text: string): Uint8Array {
-  return encoder === undefined ? utf8ToBytes(text) : encoder.encode(text);
+  if (encoder === undefined) return utf8ToBytes(text);
+  return encoder.encode(text);
+}
+
+/**
+ * Scratch space for `withUtf8`, grown as needed and reused: hashing 10,000 change-sets made as many
+ * short-lived ArrayBuffers, each with its own allocation and bookkeeping, for bytes read once.
+ * Private to this module and only lent out synchronously, so no caller can see another's bytes.
+ */
+const scratch = { bytes: new Uint8Array(4096) };
+const SCRATCH_LIMIT = 1 << 20;
+
+/**
+ * Calls `use` with the UTF-8 of `text` in a borrowed buffer, valid only during the call: for bytes that
+ * are read once (hashed) and never kept. `use` must not keep the array or call withUtf8 itself.
+ */
+export function withUtf8<T>(text: string, use: (bytes: Uint8Array) => T): T {
+  // At most three bytes per UTF-16 unit; counting exactly would cost as much as the encoding saves.
+  const bound = text.length * 3;
+  // A long text gets its own array rather than growing the scratch for good.
+  if (encoder === undefined || bound > SCRATCH_LIMIT) return use(utf8Encode(text));
+  if (scratch.bytes.length < bound) scratch.bytes = new Uint8Array(Math.min(SCRATCH_LIMIT, Math.max(bound, scratch.bytes.length * 2)));
+  const { written } = encoder.encodeInto(text, scratch.bytes);
+  return use(scratch.bytes.subarray(0, written));
 }
 
 export function utf8Decode(bytes: Uint8Array): string {

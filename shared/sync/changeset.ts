@@ -24,7 +24,7 @@
  * change-set it reaches through `prev` links (tweetnacl verifies only ~150 signatures a second here).
  */
 import { z } from 'zod';
-import { canonicalBytes, DOMAINS, domainHash, randomBytes, systemRandom, toBase64, type RandomSource } from '../crypto';
+import { canonicalJson, DOMAINS, domainHashText, randomBytes, systemRandom, toBase64, type RandomSource } from '../crypto';
 import { DeviceIdSchema } from '../crypto/identity';
 import { type Hlc, formatHlc, HlcTextSchema } from './hlc';
 import { JsonSchema, type Json } from './json';
@@ -121,12 +121,13 @@ export function isRedacted(changeSet: ChangeSet): boolean {
   return changeSet.content === undefined;
 }
 
+// Both hash the canonical JSON's UTF-8 as canonicalBytes spells it, without keeping the bytes (domainHashText).
 export function contentDigest(content: unknown): string {
-  return toBase64(domainHash(DOMAINS.content, canonicalBytes(content)));
+  return toBase64(domainHashText(DOMAINS.content, canonicalJson(content)));
 }
 
 export function changeSetHash(header: unknown): string {
-  return toBase64(domainHash(DOMAINS.changeset, canonicalBytes(header)));
+  return toBase64(domainHashText(DOMAINS.changeset, canonicalJson(header)));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import nacl from 'tweetnacl';
 import { blake2b } from '@noble/hashes/blake2.js';
 import {
@@ -9,6 +10,7 @@ import {
   deriveSubkey,
   DOMAINS,
   domainHash,
+  domainHashText,
   domainSign,
   domainVerify,
   fromBase32,
@@ -19,6 +21,7 @@ import {
   toBase32,
   toBase64,
   utf8Encode,
+  withUtf8,
   zeroize,
 } from '@shared/crypto';
 
@@ -32,6 +35,33 @@ describe('canonical encoding', () => {
     expect(() => canonicalJson(Number.NaN)).toThrow(CryptoError);
     expect(() => canonicalJson('\ud800')).toThrow(/canonically/u);
     expect(() => canonicalJson(undefined)).toThrow(CryptoError);
+  });
+});
+
+describe('UTF-8', () => {
+  const reference = new TextEncoder();
+  // Any UTF-16 text, lone surrogates included (TextEncoder writes them as U+FFFD), short and long.
+  const texts = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.string({ unit: fc.constantFrom('ї', 'a', '€', '😀', '\ud800', '\udc00'), maxLength: 5000 }));
+
+  it('encodes exactly as TextEncoder does, in borrowed scratch space too', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const expected = reference.encode(text);
+        expect(utf8Encode(text)).toEqual(expected);
+        expect(withUtf8(text, (bytes) => Array.from(bytes))).toEqual(Array.from(expected));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('lends scratch bytes that the next call reuses, and gives a long text its own', () => {
+    const first = withUtf8('перший', (bytes) => bytes);
+    withUtf8('zz', () => undefined);
+    // The borrowed view now shows the later text: which is why callers must not keep it.
+    expect(Array.from(first.subarray(0, 2))).toEqual([0x7a, 0x7a]);
+    const long = 'ї'.repeat(400_000);
+    expect(withUtf8(long, (bytes) => bytes.length)).toBe(800_000);
+    expect(domainHashText(DOMAINS.content, long)).toEqual(domainHash(DOMAINS.content, reference.encode(long)));
   });
 });
 
