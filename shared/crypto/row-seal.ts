@@ -34,6 +34,8 @@ const FORMAT_VERSION = 1;
 const PREFIX_BYTES = 5;
 const NONCE_BYTES = 24;
 const TAG_BYTES = 16;
+/** What noble's xsalsa20poly1305 reserves before the message in its output (the Poly1305 key, then the tag). */
+const SECRETBOX_SCRATCH = 32;
 /** Far above any real header (table ≤ 64 + id ≤ 256 + digits), so an inflated length is refused quickly. */
 const MAX_HEADER_BYTES = 1024;
 
@@ -104,14 +106,17 @@ export function rowHeaderBytes(header: RowHeader): Uint8Array {
 /** Seals `payload` for the row (table, id, version). A fresh random nonce per call. */
 export function sealRow(key: RowKey, header: RowHeader, payload: Uint8Array, random: RandomSource = systemRandom): SealedRow {
   const head = rowHeaderBytes(header);
-  const plaintext = new Uint8Array(PREFIX_BYTES + head.length + payload.length);
+  // The plaintext is laid out where noble's secretbox works (its documented `output`: 32 bytes of
+  // scratch, then the message, encrypted in place), so no second copy of a large row is made, and the
+  // plaintext does not outlive the call: the ciphertext overwrites it.
+  const work = new Uint8Array(SECRETBOX_SCRATCH + PREFIX_BYTES + head.length + payload.length);
+  const plaintext = work.subarray(SECRETBOX_SCRATCH);
   plaintext[0] = FORMAT_VERSION;
-  new DataView(plaintext.buffer).setUint32(1, head.length, false);
+  new DataView(work.buffer, work.byteOffset + SECRETBOX_SCRATCH).setUint32(1, head.length, false);
   plaintext.set(head, PREFIX_BYTES);
   plaintext.set(payload, PREFIX_BYTES + head.length);
   const nonce = randomBytes(NONCE_BYTES, random);
-  const box = xsalsa20poly1305(key, nonce).encrypt(plaintext);
-  plaintext.fill(0);
+  const box = xsalsa20poly1305(key, nonce).encrypt(plaintext, work);
   return { nonce, box };
 }
 
