@@ -92,7 +92,7 @@ const SyncRowSchema = z.strictObject({
   parkedCheckpoints: z.array(z.unknown()),
 });
 
-/** One log segment: the change-sets of one transaction, and the checkpoint signed for it (local writes). */
+/** One log segment: change-sets of one transaction (up to LOG_SEGMENT_CHANGESETS), and in its last segment the checkpoint signed for it (local writes). */
 const LogSegmentSchema = z.strictObject({
   v: z.literal(1),
   changeSets: z.array(z.looseObject({ hash: z.string(), delegation: z.string(), changeSet: z.looseObject({ header: z.looseObject({}) }) })),

@@ -52,7 +52,8 @@ export function utf8Encode(text: string): Uint8Array {
 /**
  * Scratch space for `withUtf8`, grown as needed and reused: hashing 10,000 change-sets made as many
  * short-lived ArrayBuffers, each with its own allocation and bookkeeping, for bytes read once.
- * Private to this module and only lent out synchronously, so no caller can see another's bytes.
+ * Private to this module, only lent out synchronously and zeroed after each use, so no caller can see
+ * another's bytes and no plaintext stays behind.
  */
 const scratch = { bytes: new Uint8Array(4096) };
 const SCRATCH_LIMIT = 1 << 20;
@@ -68,7 +69,12 @@ export function withUtf8<T>(text: string, use: (bytes: Uint8Array) => T): T {
   if (encoder === undefined || bound > SCRATCH_LIMIT) return use(utf8Encode(text));
   if (scratch.bytes.length < bound) scratch.bytes = new Uint8Array(Math.min(SCRATCH_LIMIT, Math.max(bound, scratch.bytes.length * 2)));
   const { written } = encoder.encodeInto(text, scratch.bytes);
-  return use(scratch.bytes.subarray(0, written));
+  try {
+    return use(scratch.bytes.subarray(0, written));
+  } finally {
+    // The text may be record content: it does not stay in the worker's memory after the call.
+    scratch.bytes.fill(0, 0, written);
+  }
 }
 
 export function utf8Decode(bytes: Uint8Array): string {

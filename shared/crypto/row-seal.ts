@@ -108,7 +108,10 @@ export function sealRow(key: RowKey, header: RowHeader, payload: Uint8Array, ran
   const head = rowHeaderBytes(header);
   // The plaintext is laid out where noble's secretbox works (its documented `output`: 32 bytes of
   // scratch, then the message, encrypted in place), so no second copy of a large row is made, and the
-  // plaintext does not outlive the call: the ciphertext overwrites it.
+  // plaintext does not outlive the call: the ciphertext overwrites it. This relies on @noble/ciphers
+  // 2.4.0 (pinned) copying the message to output[32..] before clearing output[0..32]; the property test
+  // in tests/unit/crypto/row-seal.test.ts opens every row with tweetnacl's secretbox, so a version that
+  // did otherwise would fail there.
   const work = new Uint8Array(SECRETBOX_SCRATCH + PREFIX_BYTES + head.length + payload.length);
   const plaintext = work.subarray(SECRETBOX_SCRATCH);
   plaintext[0] = FORMAT_VERSION;

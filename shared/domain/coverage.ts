@@ -213,7 +213,17 @@ export function computeCoverage(input: CoverageInput): CoverageEntries {
 /** A Map and its values in the Map's order, kept together (CoverageEntries says why). */
 class IndexedMap<V> {
   readonly map = new Map<string, V>();
-  readonly list: V[] = [];
+  #list: V[] = [];
+  /** An id came twice (not expected from a working set): the list is read again from the Map, once. */
+  #stale = false;
+
+  get list(): V[] {
+    if (this.#stale) {
+      this.#list = [...this.map.values()];
+      this.#stale = false;
+    }
+    return this.#list;
+  }
 
   get(id: string): V | undefined {
     return this.map.get(id);
@@ -221,15 +231,10 @@ class IndexedMap<V> {
 
   set(id: string, value: V): void {
     const size = this.map.size;
+    // As in a Map, the later record with an id wins, in the first one's place.
     this.map.set(id, value);
-    if (this.map.size > size) {
-      this.list.push(value);
-    } else {
-      // The same id twice in one list (not expected from a working set): the later record wins, in the
-      // first one's place, as in a Map; the list is read again from the Map.
-      this.list.length = 0;
-      this.map.forEach((entry) => this.list.push(entry));
-    }
+    if (this.map.size > size) this.#list.push(value);
+    else this.#stale = true;
   }
 }
 

@@ -5,8 +5,10 @@
  * Why not parseRecordValues: the dashboard reads 100,000 records on every change and zod costs several
  * microseconds per record; and a record merged from concurrent edits or written by a newer version may
  * not pass the strict schema although every field coverage needs is fine. So each reader checks only the
- * fields it uses, with plain type guards, and returns null when one of them is unusable; coverage.ts
- * reports such records as 'invalid-record' instead of guessing.
+ * fields it uses, with plain type guards (isNeedValues, isOfferValues, deliveryFacts, acceptanceFacts),
+ * and refuses the record when one of them is unusable; coverage.ts reports such records as
+ * 'invalid-record' instead of guessing. Needs' and offers' facts are then held by coverage's own entries
+ * (coverage-entries.ts).
  */
 import type { Tlp } from '../sync/tlp';
 import { CATEGORIES, PRIORITIES, SECTORS, type Category, type Priority, type Sector } from './classification';
@@ -144,28 +146,6 @@ export function isNeedValues(v: Readonly<Record<string, unknown>>): v is Readonl
   );
 }
 
-export function needFacts(record: RecordInput): NeedFacts | null {
-  const v = record.values;
-  if (!isNeedValues(v)) return null;
-  return {
-    id: record.id,
-    owner: record.owner,
-    tlp: record.tlp,
-    deleted: record.deleted,
-    title: v.title,
-    institution: typeof v.institution === 'string' ? v.institution : '',
-    sector: v.sector,
-    category: v.category,
-    priority: v.priority,
-    quantity: v.quantity,
-    unit: v.unit,
-    eurCents: v.estimatedValue.eurCents,
-    deadline: v.deadline ?? null,
-    interAgencyPriority: v.interAgencyPriority ?? null,
-    status: v.status,
-  };
-}
-
 /** The values of an offer as coverage reads them, once `isOfferValues` has accepted them. */
 export interface OfferValuesRead {
   readonly title: string;
@@ -199,26 +179,6 @@ export function isOfferValues(v: Readonly<Record<string, unknown>>): v is Readon
     if (!isRecordRef(need) || !isCount(quantity, 1) || eurCentsOf(value) === null) return false;
   }
   return true;
-}
-
-const NO_ALLOCATIONS: readonly AllocationFacts[] = Object.freeze([]);
-
-export function offerFacts(record: RecordInput): OfferFacts | null {
-  const v = record.values;
-  if (!isOfferValues(v)) return null;
-  return {
-    id: record.id,
-    owner: record.owner,
-    tlp: record.tlp,
-    deleted: record.deleted,
-    title: v.title,
-    category: v.category,
-    quantity: v.quantity,
-    unit: v.unit,
-    eurCents: v.value.eurCents,
-    status: v.status,
-    allocations: v.allocations ?? NO_ALLOCATIONS,
-  };
 }
 
 export function deliveryFacts(record: RecordInput): DeliveryFacts | null {

@@ -219,6 +219,12 @@ describe('robustness', () => {
       { type: 'invalid-record', records: [bad] },
     ]);
     expect(result.warnings[0]?.params).toEqual({ field: 'offer', state: 'deleted' });
+    // Deleted is deleted, readable or not: a delivery under an unreadable deleted offer says so too.
+    const unreadable = computeCoverage(input({
+      offers: [view(deletedOffer, { title: 3 }, { deleted: true })],
+      deliveries: [view(rid(FR, 2), deliveryValues(deletedOffer))],
+    }));
+    expect(unreadable.warnings.map((w) => [w.type, w.params])).toEqual([['missing-reference', { field: 'offer', state: 'deleted' }]]);
     // An offer allocated to the unreadable need: the need is "not here", beside its own warning.
     const withOffer = computeCoverage(input({ needs: [view(bad, { ...needValues(), sector: 'space' })], offers: [offer(rid(DE, 1), { allocations: [allocation(bad, 1)] })] }));
     expect(withOffer.warnings.map((w) => w.type)).toEqual(['allocation-to-missing-need', 'invalid-record']);
