@@ -34,6 +34,8 @@ export default defineConfig({
         },
         test: {
           name: 'browser',
+          // Builds the vault worker once; the vault tests start every worker from that bundle.
+          globalSetup: ['tests/browser/vault-worker-bundle.global.ts'],
           include: ['tests/browser/**/*.test.ts', 'tests/browser/**/*.test.tsx'],
           testTimeout: 30_000,
           browser: {

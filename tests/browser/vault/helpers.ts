@@ -1,10 +1,11 @@
 /**
  * Shared set-up for the vault tests: each test gets its own IndexedDB database (browser test files may run
- * side by side in one origin), clients whose workers use the Argon2id floor instead of calibrating (the
- * test-only worker option of renderer/vault-worker/worker-options.ts), and a clean-up that terminates every
- * worker before deleting the database.
+ * side by side in one origin), clients whose workers (started from the bundle the global set-up built) use
+ * the Argon2id floor instead of calibrating (the test-only worker option of
+ * renderer/vault-worker/worker-options.ts), and a clean-up that terminates every worker before deleting
+ * the database.
  */
-import { afterEach, beforeEach, expect } from 'vitest';
+import { afterEach, beforeEach, expect, inject } from 'vitest';
 import { createVaultClient, type VaultClient, VaultClientError, type VaultClientErrorCode } from '../../../renderer/vault-worker/client';
 import { testWorkerName } from '../../../renderer/vault-worker/worker-options';
 import type { DelegationProfileInput } from '@shared/ipc/vault-protocol';
@@ -18,10 +19,17 @@ export function uniqueDbName(label: string): string {
   return `vault-test-${label}-${random}`;
 }
 
+/**
+ * The vault worker as one module, built by the browser project's global set-up
+ * (tests/browser/vault-worker-bundle.global.ts) and started from a blob: a worker started from source
+ * loads every module from Vite's dev server, about a second per worker on a two-core machine.
+ */
+const workerUrl = URL.createObjectURL(new Blob([inject('vaultWorkerSource')], { type: 'text/javascript' }));
+
 export function openClient(dbName: string, kdf: 'floor' | 'calibrate' = 'floor', testCommands = true): VaultClient {
   return createVaultClient(
     () =>
-      new Worker(new URL('../../../renderer/vault-worker/vault-worker.ts', import.meta.url), {
+      new Worker(workerUrl, {
         type: 'module',
         name: testWorkerName({ kdf, dbName, ...(testCommands ? { testCommands } : {}) }),
       }),
