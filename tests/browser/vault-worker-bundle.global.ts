@@ -39,7 +39,7 @@ export default async function setup(project: TestProject): Promise<void> {
       minify: true,
       rolldownOptions: {
         input: resolve(root, 'renderer/vault-worker/vault-worker.ts'),
-        output: { format: 'es', inlineDynamicImports: true },
+        output: { format: 'es', codeSplitting: false },
       },
     },
   });
